@@ -3,14 +3,22 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Create an Odoo database the way the database manager does: base installed, a country, a language.
 
-Usage: ``create_db.py DB [--lang ru_RU] [--country RU] [--without-demo] [--addons-path PATH]``.
+Usage: ``create_db.py DB --addons-path PATH [--lang ru_RU] [--country RU] [--without-demo]``.
 Does nothing when the database already exists.
+
+Odoo 18 has no Russian chart of accounts: ``account`` falls back to its generic chart, whose fiscal country
+(the US) would turn the company currency into USD. So the database also gets ``account`` installed at once,
+without accounting demo entries, and the company currency is set back to the country's currency (RUB)
+while no journal item exists yet.
 """
 
 import argparse
+import subprocess
 import sys
 
 import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
 from odoo.service import db as db_service
 
 
@@ -36,7 +44,19 @@ def main(argv):
         login=args.login,
         country_code=args.country,
     )
-    print(f"database {args.db} created ({args.lang}, {args.country})")
+    subprocess.run(
+        [sys.executable, "-m", "odoo", f"--addons-path={args.addons_path}", "-d", args.db, "-i", "account"]
+        + ["--without-demo=account", "--stop-after-init", "--log-level=warn"],
+        check=True,
+    )
+    # A new registry: this process still holds the one created before account was installed.
+    with Registry.new(args.db).cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        country = env["res.country"].search([("code", "=", args.country)], limit=1)
+        company = env.ref("base.main_company")
+        company.write({"currency_id": country.currency_id.id, "account_fiscal_country_id": country.id})
+        currency = company.currency_id.name
+    print(f"database {args.db} created ({args.lang}, {args.country}, {currency})")
     return 0
 
 

@@ -1,0 +1,17 @@
+# Copyright 2026 Beauty Salon Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from . import res_company
+from . import res_config_settings
+from . import beauty_resource_category
+from . import resource_resource
+from . import product_template
+from . import hr_employee
+from . import hr_employee_public
+from . import beauty_availability
+from . import beauty_visit
+from . import beauty_visit_line
+from . import beauty_busy_slot
+from . import sale_order
+from . import sale_order_line
+from . import beauty_demo

@@ -1,0 +1,9 @@
+# Copyright 2026 Beauty Salon Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from . import test_availability
+from . import test_booking_overlap
+from . import test_booking_concurrency
+from . import test_visit_flow
+from . import test_checkout
+from . import test_access

@@ -1,0 +1,19 @@
+# Copyright 2026 Beauty Salon Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import fields, models
+
+
+class BeautyVisitReopen(models.TransientModel):
+    """A manager reopens a done visit to correct it; the reason goes to the visit's chatter."""
+
+    _name = "beauty.visit.reopen"
+    _description = "Correct a Done Salon Visit"
+
+    visit_id = fields.Many2one("beauty.visit", required=True)
+    reason = fields.Char(required=True)
+
+    def action_confirm(self):
+        self.ensure_one()
+        self.visit_id.action_reopen(self.reason)
+        return {"type": "ir.actions.act_window_close"}

@@ -1,0 +1,3 @@
+# Copyright 2026 Beauty Salon Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Generated data sets for benchmarks (see ``salon_generator``)."""
