@@ -40,4 +40,10 @@ elif [ "${BENCH_NO_UPDATE:-0}" != 1 ]; then
 fi
 stamp "running tools/bench.py"
 "$PYTHON" tools/bench.py run --db "$db" "$@"
+# Each satellite addon measures itself in tools/bench_<addon>.py (its own database, built the same way).
+for extra in tools/bench_*.py; do
+    [ -e "$extra" ] || continue
+    stamp "running $extra"
+    "$PYTHON" "$extra"
+done
 stamp "finished"

@@ -59,29 +59,35 @@ class BeautyBusySlot(models.Model):
 
     @api.model
     def _create_guarded(self, vals_list):
-        """Create busy intervals; a database overlap becomes a readable ValidationError.
+        """Create busy intervals; an overlap becomes a readable ValidationError.
 
-        The insert runs in a savepoint: PostgreSQL decides (also against a concurrent transaction),
-        and the message names the resource and, when it is visible, the conflicting visit. Advisory
-        locks per resource, taken in id order, queue concurrent bookings of the same master or room:
-        the later one then fails cleanly instead of both inserting and deadlocking.
+        Advisory locks per resource, taken in id order, queue concurrent bookings of the same master or
+        room (no deadlock between two inserts). A visible conflict is then reported by name without
+        sending a failing INSERT; PostgreSQL's EXCLUDE constraints still decide, and a booking committed
+        by a concurrent transaction after this one's snapshot makes the insert fail in its savepoint.
         """
-        for resource_id in sorted({vals["resource_id"] for vals in vals_list if not vals.get("overbooked")}):
+        guarded = [vals for vals in vals_list if not vals.get("overbooked")]
+        for resource_id in sorted({vals["resource_id"] for vals in guarded}):
             self.env.cr.execute(
                 SQL("SELECT pg_advisory_xact_lock(%s, %s)", ADVISORY_LOCK_NAMESPACE, resource_id)
             )
+        message = self._conflict_message(guarded)
+        if message:
+            raise ValidationError(message)
         try:
             with self.env.cr.savepoint():
                 slots = self.create(vals_list)
         except ExclusionViolation:
-            raise ValidationError(self._overlap_message(vals_list)) from None
+            # Not visible in this transaction's snapshot: a concurrent booking committed meanwhile.
+            raise ValidationError(
+                self.env._("This time has just been booked by someone else. Please choose another time.")
+            ) from None
         return slots
 
     @api.model
-    def _overlap_message(self, vals_list):
+    def _conflict_message(self, vals_list):
+        """A message naming the first visible booking that overlaps one of ``vals_list``, or None."""
         for vals in vals_list:
-            if vals.get("overbooked"):
-                continue
             rows = self.env.execute_query(
                 SQL(
                     """SELECT visit_id, date_start, date_stop FROM beauty_busy_slot
@@ -110,5 +116,4 @@ class BeautyBusySlot(models.Model):
                 stop=format_datetime(self.env, stop, dt_format="short"),
                 visit=other.name,
             )
-        # Not visible in this transaction's snapshot: a concurrent booking committed meanwhile.
-        return self.env._("This time has just been booked by someone else. Please choose another time.")
+        return None

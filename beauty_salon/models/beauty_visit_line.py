@@ -294,6 +294,22 @@ class BeautyVisitLine(models.Model):
             if chosen:
                 line.resource_ids = chosen
 
+    # ------------------------------------------------------------------ hooks for the satellite addons
+    def _salon_material_costs(self):
+        """Cost of the consumables used by each booking, ``{line_id: amount}`` in company currency.
+
+        ``beauty_salon_stock`` overrides it; payroll deducts it before a percentage without depending
+        on stock.
+        """
+        return {}
+
+    def _salon_commissions(self):
+        """Commission earned by the master for each booking, ``{line_id: amount}`` in company currency.
+
+        ``beauty_salon_payroll`` overrides it; the stock addon's profitability subtracts it when present.
+        """
+        return {}
+
     # ------------------------------------------------------------------ checkout
     def _prepare_sale_line_vals(self):
         self.ensure_one()
