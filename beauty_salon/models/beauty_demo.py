@@ -2,11 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 # Days of the demo week, relative to today (salon time): three days back, four days ahead.
@@ -75,11 +75,87 @@ class BeautyDemo(models.AbstractModel):
         clients = env["res.partner"].concat(
             *(self._demo_ref(f"res_partner_salon_client_{index:02d}") for index in range(1, 61))
         )
+        self._prepare_demo_clients(env, rng, clients)
         visits = env["beauty.visit"]
         for offset in DEMO_DAYS:
             visits |= self._book_demo_day(env, rng, tz, today + timedelta(days=offset), clients)
         self._set_demo_states(rng, visits, self._demo_reference_time(tz, today))
+        self._checkout_demo_visits(env, visits.filtered(lambda v: v.state == "done"))
+        self._create_demo_leads(env)
+        clients._salon_refresh_stats()
         return True
+
+    @api.model
+    def _prepare_demo_clients(self, env, rng, clients):
+        """Consents for most clients (so that confirmations reach them), birthdays, a few allergies."""
+        masters = env["hr.employee"].search([("is_salon_master", "=", True)])
+        allergies = [
+            "Аллергия на аммиачные красители",
+            "Непереносимость латекса",
+            "Чувствительная кожа головы",
+        ]
+        consents = []
+        for index, client in enumerate(clients):
+            client.write(
+                {
+                    "birthdate_date": date(1970 + index % 35, 1 + index % 12, 1 + (index * 7) % 28),
+                    "salon_gender": "male" if index % 9 == 0 else "female",
+                    "salon_preferred_master_ids": [Command.set(masters[index % len(masters)].ids)],
+                    "salon_allergies": allergies[index % 3] if index % 15 == 0 else False,
+                }
+            )
+            if index % 8:  # every eighth client has not signed yet
+                consents.append({"partner_id": client.id, "purpose": "personal_data", "channel": "paper"})
+            if index % 3 == 0:
+                consents.append({"partner_id": client.id, "purpose": "marketing", "channel": "email"})
+        env["beauty.consent"].create(consents)
+
+    @api.model
+    def _checkout_demo_visits(self, env, visits):
+        """Done visits are paid at the desk (cash), so that revenue and client figures are real."""
+        journal = env["account.journal"].search(
+            [("type", "=", "cash"), ("company_id", "=", env.company.id)], limit=1
+        )
+        for visit in visits:
+            env["beauty.visit.checkout"].create(
+                {"visit_id": visit.id, "journal_id": journal.id}
+            ).action_confirm()
+
+    @api.model
+    def _create_demo_leads(self, env):
+        """A few requests in the client funnel and corporate deals in the B2B pipeline."""
+        Lead = env["crm.lead"]
+        funnel = self._demo_ref("crm_team_salon_clients")
+        for name, phone, stage in (
+            ("Заявка с сайта: окрашивание", "+7 916 400-10-01", "crm_stage_salon_new"),
+            ("Звонок: маникюр и педикюр", "+7 916 400-10-02", "crm_stage_salon_new"),
+            ("Заявка: массаж спины", "+7 916 400-10-03", "crm_stage_salon_contacted"),
+        ):
+            Lead.create(
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "contact_name": name.split(":")[0],
+                    "phone": phone,
+                    "team_id": funnel.id,
+                    "stage_id": self._demo_ref(stage).id,
+                }
+            )
+        b2b = self._demo_ref("crm_team_salon_b2b")
+        for name, revenue, stage in (
+            ("ООО «Ромашка»: сертификаты к 8 Марта", 150000, "crm_stage_b2b_proposal"),
+            ("АО «Северный банк»: забота о сотрудниках", 480000, "crm_stage_b2b_negotiation"),
+            ("ИП Кузнецова: корпоратив", 60000, "crm_stage_b2b_qualified"),
+        ):
+            Lead.create(
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "team_id": b2b.id,
+                    "stage_id": self._demo_ref(stage).id,
+                    "expected_revenue": revenue,
+                }
+            )
 
     @api.model
     def _demo_service(self, env, suffix):

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -18,8 +19,17 @@ TRANSITIONS = {
     "no_show": ("draft", "confirmed"),
     "draft": ("cancelled", "no_show"),
 }
+# From this many visits done a client's request reaches the "regular client" stage.
+REGULAR_CLIENT_VISITS = 3
 # Fields a done visit still accepts outside a correction: the checkout link and Odoo's own bookkeeping.
-DONE_WRITABLE = {"sale_order_id", "state"}
+DONE_WRITABLE = {
+    "sale_order_id",
+    "state",
+    "photo_ids",
+    "lead_id",
+    "access_token",
+    "message_main_attachment_id",
+}
 
 
 class BeautyVisit(models.Model):
@@ -27,7 +37,7 @@ class BeautyVisit(models.Model):
 
     _name = "beauty.visit"
     _description = "Salon Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -36,6 +46,7 @@ class BeautyVisit(models.Model):
         "res.partner", string="Client", required=True, index=True, tracking=True, check_company=True
     )
     partner_phone = fields.Char(related="partner_id.phone", groups="beauty_salon.beauty_salon_group_user")
+    partner_allergies = fields.Text(related="partner_id.salon_allergies", string="Allergies")
     partner_email = fields.Char(related="partner_id.email", groups="beauty_salon.beauty_salon_group_user")
     company_id = fields.Many2one(
         "res.company", string="Branch", required=True, index=True, default=lambda self: self.env.company
@@ -86,6 +97,27 @@ class BeautyVisit(models.Model):
     cancel_reason = fields.Char(tracking=True, copy=False)
     cancel_user_id = fields.Many2one("res.users", string="Cancelled By", readonly=True, copy=False)
     cancel_date = fields.Datetime(string="Cancelled On", readonly=True, copy=False)
+    late_cancel = fields.Boolean(
+        string="Late Cancellation",
+        readonly=True,
+        copy=False,
+        help="Cancelled within the branch's late-cancellation window before the start.",
+    )
+    photo_ids = fields.Many2many(
+        "ir.attachment",
+        "beauty_visit_photo_rel",
+        "visit_id",
+        "attachment_id",
+        string="Photos",
+        help="Before/after photos of the work done in this visit.",
+    )
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Lead",
+        index="btree_not_null",
+        copy=False,
+        help="The request this visit came from.",
+    )
     overbooked = fields.Boolean(
         string="Double Booking",
         copy=False,
@@ -100,6 +132,11 @@ class BeautyVisit(models.Model):
     invoice_count = fields.Integer(compute="_compute_invoice_count")
 
     # ------------------------------------------------------------------ computes
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for visit in self:
+            visit.access_url = f"/salon/visit/{visit.id}"
+
     @api.depends("line_ids.date_start", "line_ids.date_stop")
     def _compute_dates(self):
         for visit in self:
@@ -140,6 +177,11 @@ class BeautyVisit(models.Model):
         # Busy time is written when the lines are created (beauty.visit.line.create).
         visits = super().create(vals_list)
         visits.filtered("overbooked")._log_overbooking()
+        visits.partner_id.filtered(lambda p: not p.is_salon_client).is_salon_client = True
+        visits.lead_id._salon_move_to("beauty_salon.crm_stage_salon_booked")
+        upcoming = visits.filtered(lambda v: v.state in ("draft", "confirmed") and v.line_ids)
+        if upcoming and not self.env.context.get("salon_no_messages"):
+            self.env["beauty.message.rule"]._send_for_visits("confirmation", upcoming)
         return visits
 
     def write(self, vals):
@@ -155,6 +197,8 @@ class BeautyVisit(models.Model):
         elif "state" in vals:
             # Only a visit that starts or stops blocking time changes its busy intervals.
             self.filtered(lambda v: blocked_before[v.id] != (v.state in BLOCKING_STATES))._sync_busy_slots()
+        if "state" in vals:
+            self.partner_id._salon_refresh_stats()
         if vals.get("overbooked"):
             self._log_overbooking()
         return result
@@ -268,17 +312,22 @@ class BeautyVisit(models.Model):
         )
 
     def action_cancel(self, reason):
-        """Cancel with a reason; who and when are recorded."""
+        """Cancel with a reason; records who, when, and whether it was late (the branch's policy window)."""
         if not (reason or "").strip():
             raise UserError(self.env._("Please give a reason for the cancellation."))
-        return self._set_state(
-            "cancelled",
-            {
-                "cancel_reason": reason.strip(),
-                "cancel_user_id": self.env.uid,
-                "cancel_date": fields.Datetime.now(),
-            },
-        )
+        now = fields.Datetime.now()
+        for visit in self:
+            window = timedelta(hours=visit.company_id.salon_late_cancel_hours)
+            visit._set_state(
+                "cancelled",
+                {
+                    "cancel_reason": reason.strip(),
+                    "cancel_user_id": self.env.uid,
+                    "cancel_date": now,
+                    "late_cancel": bool(visit.date_start) and visit.date_start - now < window,
+                },
+            )
+        return True
 
     def action_open_cancel(self):
         self.ensure_one()
@@ -343,6 +392,15 @@ class BeautyVisit(models.Model):
     def action_view_sale_order(self):
         self.ensure_one()
         return self.sale_order_id.get_formview_action() if self.sale_order_id else False
+
+    def _salon_after_payment(self):
+        """A paid visit: the client's figures include it, and its request is won."""
+        self.partner_id._salon_refresh_stats()
+        leads = self.lead_id.filtered(lambda lead: lead.active and not lead.stage_id.is_won)
+        leads._salon_move_to("beauty_salon.crm_stage_salon_paid")
+        regulars = self.filtered(lambda v: v.partner_id.salon_visit_count >= REGULAR_CLIENT_VISITS)
+        regulars.lead_id._salon_move_to("beauty_salon.crm_stage_salon_regular")
+        return True
 
     def action_view_invoices(self):
         self.ensure_one()

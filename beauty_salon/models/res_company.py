@@ -1,6 +1,8 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import pytz
+
 from odoo import fields, models
 
 
@@ -27,6 +29,44 @@ class ResCompany(models.Model):
         "Every such booking is logged on the visit.",
     )
 
+    salon_late_cancel_hours = fields.Integer(
+        string="Late Cancellation Window (h)",
+        default=24,
+        help="A cancellation less than this many hours before the start counts as late.",
+    )
+    salon_client_cancel_hours = fields.Integer(
+        string="Client Cancellation Deadline (h)",
+        default=12,
+        help="Clients may cancel through their link until this many hours before the start.",
+    )
+    salon_overdue_factor = fields.Float(
+        string="Overdue After (× own interval)",
+        default=1.5,
+        help="A regular client is overdue once this many of her own average intervals have passed.",
+    )
+    salon_overdue_min_visits = fields.Integer(
+        string="Visits for an Own Rhythm", default=3, help="Clients with fewer visits use the fixed window."
+    )
+    salon_overdue_window_days = fields.Integer(
+        string="Overdue Window (days)",
+        default=90,
+        help="Clients with few visits are overdue after this many days.",
+    )
+
+    salon_online_booking = fields.Boolean(string="Online Booking", default=True)
+    salon_online_confirm = fields.Selection(
+        [("auto", "Confirmed at once"), ("manual", "Pending until the salon confirms")],
+        string="Online Bookings Are",
+        default="auto",
+        required=True,
+    )
+    salon_online_lead_hours = fields.Integer(
+        string="Online Lead Time (h)", default=1, help="Online clients can book from this many hours ahead."
+    )
+    salon_online_horizon_days = fields.Integer(
+        string="Online Horizon (days)", default=60, help="Online clients can book this many days ahead."
+    )
+
     _sql_constraints = [
         (
             "salon_slot_step_positive",
@@ -34,3 +74,9 @@ class ResCompany(models.Model):
             "The booking grid step must be positive.",
         ),
     ]
+
+    def _salon_tz(self):
+        """The branch's time zone: its working schedule's, else its address', else Moscow."""
+        self.ensure_one()
+        name = self.resource_calendar_id.tz or self.partner_id.tz or "Europe/Moscow"
+        return pytz.timezone(name)

@@ -7,3 +7,9 @@ from . import test_booking_concurrency
 from . import test_visit_flow
 from . import test_checkout
 from . import test_access
+from . import test_client_card
+from . import test_messages
+from . import test_import
+from . import test_online_booking
+from . import test_client_links
+from . import test_crm

@@ -1,6 +1,7 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import re
 from datetime import datetime
 
 import pytz
@@ -9,6 +10,8 @@ from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 MOSCOW = pytz.timezone("Europe/Moscow")
+# The CSRF token of a page: a form's hidden field, or the one Odoo's page script carries.
+CSRF_RE = re.compile(r'csrf_token(?:" value=|: )"([^"]+)"')
 
 
 def moscow(text):

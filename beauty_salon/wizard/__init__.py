@@ -7,3 +7,5 @@ from . import beauty_slot_picker
 from . import beauty_slot_picker_option
 from . import beauty_visit_checkout
 from . import beauty_visit_checkout_line
+from . import beauty_client_import
+from . import beauty_client_import_line

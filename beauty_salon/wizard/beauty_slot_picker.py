@@ -15,6 +15,7 @@ class BeautySlotPicker(models.TransientModel):
 
     partner_id = fields.Many2one("res.partner", string="Client")
     line_id = fields.Many2one("beauty.visit.line", string="Booking to Move")
+    lead_id = fields.Many2one("crm.lead", string="Request")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     service_ids = fields.Many2many(
         "product.product", string="Services", domain="[('is_salon_service', '=', True)]"

@@ -39,6 +39,7 @@ class BeautySlotPickerOption(models.TransientModel):
                 {"lines": lines},
                 company_id=picker.company_id.id,
                 source=picker.source or "phone",
+                lead_id=picker.lead_id.id,
             )
         )
         return visit.get_formview_action()

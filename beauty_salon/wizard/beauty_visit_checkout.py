@@ -50,4 +50,6 @@ class BeautyVisitCheckout(models.TransientModel):
             ).create({"journal_id": self.journal_id.id})._create_payments()
         if visit.state != "done":
             visit.action_done()
+        if self.journal_id:
+            visit._salon_after_payment()
         return visit.action_view_invoices()

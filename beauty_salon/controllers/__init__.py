@@ -1,0 +1,5 @@
+# Copyright 2026 Beauty Salon Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from . import online_booking
+from . import client_links
