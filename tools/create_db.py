@@ -9,7 +9,7 @@ Does nothing when the database already exists.
 Odoo 18 has no Russian chart of accounts: ``account`` falls back to its generic chart, whose fiscal country
 (the US) would turn the company currency into USD. So the database also gets ``account`` installed at once,
 without accounting demo entries, and the company currency is set back to the country's currency (RUB)
-while no journal item exists yet.
+while no journal item exists yet (the fiscal country stays the chart's, so that its taxes stay valid).
 """
 
 import argparse
@@ -54,7 +54,8 @@ def main(argv):
         env = api.Environment(cr, SUPERUSER_ID, {})
         country = env["res.country"].search([("code", "=", args.country)], limit=1)
         company = env.ref("base.main_company")
-        company.write({"currency_id": country.currency_id.id, "account_fiscal_country_id": country.id})
+        # Only the currency: the generic chart's taxes belong to its own fiscal country.
+        company.write({"currency_id": country.currency_id.id})
         currency = company.currency_id.name
     print(f"database {args.db} created ({args.lang}, {args.country}, {currency})")
     return 0
