@@ -125,7 +125,7 @@ class BeautyMessageRule(models.Model):
     def _cron_send_due(self):
         """Every few minutes: reminders, thank-you notes, no-show follow-ups, birthdays and win-backs."""
         now = fields.Datetime.now()
-        for rule in self.search([]):
+        for rule in self.search([("active", "=", True)]):
             rule._send_due(now)
         return True
 

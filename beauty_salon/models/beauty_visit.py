@@ -108,12 +108,10 @@ class BeautyVisit(models.Model):
         "beauty_visit_photo_rel",
         "visit_id",
         "attachment_id",
-        string="Photos",
         help="Before/after photos of the work done in this visit.",
     )
     lead_id = fields.Many2one(
         "crm.lead",
-        string="Lead",
         index="btree_not_null",
         copy=False,
         help="The request this visit came from.",
@@ -133,7 +131,6 @@ class BeautyVisit(models.Model):
 
     # ------------------------------------------------------------------ computes
     def _compute_access_url(self):
-        super()._compute_access_url()
         for visit in self:
             visit.access_url = f"/salon/visit/{visit.id}"
 

@@ -35,7 +35,7 @@ class TestSalonFunnel(BeautySalonCase):
         self.assertEqual(action["context"]["default_lead_id"], self.lead.id)
         picker = (
             self.env["beauty.slot.picker"]
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"date_from": moscow("2030-03-04 10:00"), "days": 1})
         )
         picker.action_search()

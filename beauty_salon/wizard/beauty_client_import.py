@@ -66,7 +66,7 @@ class BeautyClientImport(models.TransientModel):
     _name = "beauty.client.import"
     _description = "Import a Client Notebook"
 
-    file = fields.Binary(string="File", required=True, help="CSV (comma, semicolon or tab) or XLSX.")
+    file = fields.Binary(required=True, help="CSV (comma, semicolon or tab) or XLSX.")
     filename = fields.Char()
     paper_consent = fields.Boolean(
         string="Clients Signed a Consent",
