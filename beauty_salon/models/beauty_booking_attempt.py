@@ -21,7 +21,7 @@ class BeautyBookingAttempt(models.Model):
 
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
     ip_address = fields.Char(index=True)
-    phone = fields.Char(index=True, help="E.164")
+    phone = fields.Char(index=True, help="Phone number in E.164 format.")
 
     @api.model
     def _is_limited(self, ip_address, phone):
