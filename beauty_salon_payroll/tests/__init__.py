@@ -1,2 +1,6 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from . import test_payroll_engine
+from . import test_payroll_commission
+from . import test_payroll_salary
