@@ -17,7 +17,7 @@ class BeautyPayrollBatch(models.Model):
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True)
+    name = fields.Char(compute="_compute_name", store=True, readonly=False, precompute=True, required=True)
     company_id = fields.Many2one(
         "res.company", string="Branch", required=True, index=True, default=lambda self: self.env.company
     )
@@ -88,10 +88,6 @@ class BeautyPayrollBatch(models.Model):
     def _unlink_except_confirmed(self):
         if self.sheet_ids.filtered(lambda s: s.state != "draft"):
             raise UserError(self.env._("A payroll period with confirmed sheets cannot be deleted."))
-
-    def unlink(self):
-        self.sheet_ids.unlink()
-        return super().unlink()
 
     # ------------------------------------------------------------------ actions
     def action_generate_sheets(self):

@@ -45,7 +45,12 @@ class BeautyPayrollSheet(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     batch_id = fields.Many2one(
-        "beauty.payroll.batch", string="Payroll Period", index="btree_not_null", check_company=True
+        "beauty.payroll.batch",
+        string="Payroll Period",
+        index="btree_not_null",
+        check_company=True,
+        ondelete="cascade",
+        help="Deleting a draft payroll period deletes its draft sheets.",
     )
     date_from = fields.Date(
         string="From", compute="_compute_dates", store=True, readonly=False, precompute=True, required=True

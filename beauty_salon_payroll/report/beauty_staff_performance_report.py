@@ -189,7 +189,9 @@ class BeautyStaffPerformanceReport(models.Model):
                    NULL::int, NULL::int, NULL::int, NULL::int
               FROM master
               CROSS JOIN (
-                  SELECT MIN(date_start)::date AS first, MAX(date_start)::date AS last FROM beauty_visit_line
+                  SELECT MIN(date_start)::date AS first,
+                         GREATEST(MAX(date_start), NOW() AT TIME ZONE 'UTC')::date AS last
+                    FROM beauty_visit_line
               ) span
               CROSS JOIN LATERAL generate_series(span.first, span.last, INTERVAL '1 day') AS day(day)
               CROSS JOIN LATERAL (

@@ -4,3 +4,6 @@
 from . import test_payroll_engine
 from . import test_payroll_commission
 from . import test_payroll_salary
+from . import test_payroll_accounting
+from . import test_payroll_access
+from . import test_staff_performance
