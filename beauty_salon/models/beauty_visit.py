@@ -422,3 +422,14 @@ class BeautyVisit(models.Model):
                 for line in option["lines"]
             ],
         )
+
+    # ------------------------------------------------------------------ hooks for the satellite addons
+    def _salon_reduction_kinds(self):
+        """What lowers the price on these visits' orders, ``{sale_line_id: kind}``.
+
+        Kinds: ``discount`` (promotion, coupon, manual discount), ``points`` (bonus points), ``certificate``
+        (gift certificate or e-wallet: money the client paid before) and ``pack`` (a visit-pack session).
+        ``beauty_salon_loyalty`` names its reward lines here; payroll decides per pay scheme which kinds
+        lower a master's commission base, and treats an unnamed negative line as a discount.
+        """
+        return {}
