@@ -433,3 +433,15 @@ class BeautyVisit(models.Model):
         lower a master's commission base, and treats an unnamed negative line as a discount.
         """
         return {}
+
+    def _salon_paid_amounts(self):
+        """What the client actually paid for each line of these visits' orders, ``{sale_line_id: amount}``
+        (untaxed, order currency).
+
+        ``beauty_salon_loyalty`` overrides it: order-level discounts (promotions, bonus points) are spread
+        over the lines they reduce and a visit-pack session counts at its share of the pack's price, so that
+        payroll can base commissions on it without depending on loyalty.
+        """
+        return {
+            line.id: line.price_subtotal for line in self.sale_order_id.order_line if not line.display_type
+        }

@@ -1,0 +1,4 @@
+# Copyright 2026 Beauty Salon Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from . import beauty_visit_checkout
