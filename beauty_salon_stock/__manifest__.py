@@ -27,4 +27,5 @@
         "report/beauty_profitability_report_views.xml",
         "views/beauty_salon_stock_menus.xml",
     ],
+    "demo": ["demo/beauty_salon_stock_demo.xml"],
 }

@@ -6,6 +6,7 @@ from . import res_config_settings
 from . import stock_warehouse
 from . import stock_picking
 from . import stock_move
+from . import stock_valuation_layer
 from . import product_pricelist
 from . import product_template
 from . import product_product
@@ -14,3 +15,4 @@ from . import beauty_cost_card_line
 from . import beauty_visit_consumption
 from . import beauty_visit
 from . import beauty_visit_line
+from . import beauty_stock_demo

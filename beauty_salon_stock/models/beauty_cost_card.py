@@ -38,7 +38,14 @@ class BeautyCostCard(models.Model):
         help="Leave empty for a card that serves every variant of the service.",
     )
     company_id = fields.Many2one(
-        "res.company", string="Branch", index=True, help="Leave empty for a card used in every branch."
+        "res.company",
+        string="Branch",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        help="Leave empty for a card used in every branch (possible when the service is shared).",
     )
     line_ids = fields.One2many("beauty.cost.card.line", "card_id", string="Materials", copy=True)
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
@@ -53,6 +60,11 @@ class BeautyCostCard(models.Model):
     def _compute_display_name(self):
         for card in self:
             card.display_name = card.service_id.display_name or card.service_tmpl_id.display_name or ""
+
+    @api.depends("service_tmpl_id")
+    def _compute_company_id(self):
+        for card in self:
+            card.company_id = card.service_tmpl_id.company_id
 
     @api.depends_context("company")
     @api.depends("company_id")

@@ -224,10 +224,16 @@ class BeautyVisitConsumption(models.Model):
         """
         # Superuser: the salon writes its materials off on behalf of the master or the reception, whose
         # access was checked on the material lines. A plain sudo() is not enough: stock_account reads
-        # quantities with the user's own rights (sudo(False)), which a master does not have.
-        materials = self.with_user(SUPERUSER_ID).filtered(
-            lambda m: (
-                float_compare(m.qty_actual, m.qty_done, precision_rounding=m.product_uom_id.rounding) != 0
+        # quantities with the user's own rights (sudo(False)), which a master does not have. The
+        # transfers are system-made and linked to the visit, whose chatter logs what happened: no
+        # tracking messages of their own.
+        materials = (
+            self.with_user(SUPERUSER_ID)
+            .with_context(tracking_disable=True)
+            .filtered(
+                lambda m: (
+                    float_compare(m.qty_actual, m.qty_done, precision_rounding=m.product_uom_id.rounding) != 0
+                )
             )
         )
         pickings = materials.env["stock.picking"]

@@ -58,8 +58,10 @@ class TestWriteOff(SalonStockCase):
         # Real-time valuation: the cost reaches the consumption location's expense account.
         expense = self.consumption_location.valuation_in_account_id
         self.assertTrue(expense)
-        entries = moves.account_move_ids
-        self.assertEqual(set(entries.mapped("state")), {"posted"})
+        entries = moves.stock_valuation_layer_ids.account_move_id
+        self.assertEqual(len(entries), 1, "one journal entry per visit's transfer")
+        self.assertEqual(entries.state, "posted")
+        self.assertIn(picking.name, entries.ref)
         self.assertAlmostEqual(
             sum(entries.line_ids.filtered(lambda l: l.account_id == expense).mapped("balance")), 905.0
         )
