@@ -1,2 +1,6 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from . import models
+from . import report
+from . import wizard
