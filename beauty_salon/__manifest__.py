@@ -22,7 +22,9 @@
         "security/beauty_salon_groups.xml",
         "security/ir.model.access.csv",
         "security/beauty_salon_security.xml",
+        "security/beauty_report_security.xml",
         "data/ir_sequence_data.xml",
+        "data/beauty_report_data.xml",
         "wizard/beauty_visit_cancel_views.xml",
         "wizard/beauty_visit_reopen_views.xml",
         "wizard/beauty_slot_picker_views.xml",
@@ -35,8 +37,21 @@
         "views/hr_employee_views.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
+        "views/beauty_board_views.xml",
+        "report/beauty_revenue_report_views.xml",
+        "report/beauty_booking_report_views.xml",
+        "report/beauty_client_report_views.xml",
+        "report/beauty_client_rfm_views.xml",
         "views/beauty_salon_menus.xml",
     ],
-    "demo": ["demo/beauty_salon_demo.xml"],
+    "demo": ["demo/beauty_salon_demo.xml", "demo/beauty_board_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "beauty_salon/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "beauty_salon/static/tests/tours/**/*",
+        ],
+    },
     "application": True,
 }

@@ -7,3 +7,5 @@ from . import test_booking_concurrency
 from . import test_visit_flow
 from . import test_checkout
 from . import test_access
+from . import test_board
+from . import test_board_ui
