@@ -18,6 +18,8 @@ from . import beauty_availability
 from . import beauty_visit
 from . import beauty_visit_line
 from . import beauty_busy_slot
+from . import beauty_board
 from . import sale_order
 from . import sale_order_line
 from . import beauty_demo
+from . import beauty_demo_checkout

@@ -188,6 +188,7 @@ class BeautyVisit(models.Model):
             reason = vals.get("overbook_reason") or self[:1].overbook_reason
             self._check_overbooking_allowed(self.mapped("company_id"), reason)
         blocked_before = {visit.id: visit.state in BLOCKING_STATES for visit in self}
+        self.env["beauty.board"]._notify_bookings_changed(self.line_ids)
         result = super().write(vals)
         if {"overbooked", "company_id"} & set(vals):
             self._sync_busy_slots()
@@ -207,6 +208,10 @@ class BeautyVisit(models.Model):
             raise UserError(
                 self.env._("Visit %(visit)s has been served and cannot be deleted.", visit=served[0].name)
             )
+
+    def unlink(self):
+        self.env["beauty.board"]._notify_bookings_changed(self.line_ids)
+        return super().unlink()
 
     def _check_editable(self):
         """Done visits change only through a manager's logged correction (``action_reopen``)."""

@@ -217,10 +217,12 @@ class BeautyVisitLine(models.Model):
         lines.with_context(salon_skip_sync=True)._assign_missing_units()
         lines._check_units()
         lines.visit_id._sync_busy_slots()
+        self.env["beauty.board"]._notify_bookings_changed(lines)
         return lines
 
     def write(self, vals):
         self.visit_id._check_editable()
+        self.env["beauty.board"]._notify_bookings_changed(self)
         if "date_stop" in vals and "duration" not in vals and len(self) == 1 and vals.get("date_stop"):
             # Resized in the calendar: the new end sets the duration.
             start = fields.Datetime.to_datetime(vals.get("date_start")) or self.date_start
@@ -238,6 +240,7 @@ class BeautyVisitLine(models.Model):
         self.visit_id._check_editable()
 
     def unlink(self):
+        self.env["beauty.board"]._notify_bookings_changed(self)
         visits = self.visit_id
         result = super().unlink()
         visits.exists()._sync_busy_slots()

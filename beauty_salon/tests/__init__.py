@@ -13,3 +13,5 @@ from . import test_import
 from . import test_online_booking
 from . import test_client_links
 from . import test_crm
+from . import test_board
+from . import test_board_ui

@@ -1,0 +1,8 @@
+# Copyright 2026 Beauty Salon Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from . import beauty_revenue_report
+from . import beauty_booking_report
+from . import beauty_client_report
+from . import beauty_client_rfm
+from . import beauty_dashboard
