@@ -129,13 +129,13 @@ class BeautyPayrollSheet(models.Model):
             sheet.amount_advance = -by_kind["advance"]
             sheet.amount_net = sheet.amount_gross - sheet.amount_fine - sheet.amount_advance
 
-    @api.depends("timesheet_ids.worked_hours", "timesheet_ids.planned_hours")
+    @api.depends("timesheet_ids.worked_hours", "timesheet_ids.planned_hours", "timesheet_ids.shift")
     def _compute_attendance(self):
         for sheet in self:
             days = sheet.timesheet_ids
             sheet.worked_hours = sum(days.mapped("worked_hours"))
             sheet.planned_hours = sum(days.mapped("planned_hours"))
-            sheet.shift_count = len(days.filtered("worked_hours"))
+            sheet.shift_count = len(days.filtered("shift"))
 
     @api.depends("line_ids.scheme_id.tier_mode")
     def _compute_tier_summary(self):
@@ -291,7 +291,7 @@ class BeautyPayrollSheet(models.Model):
                     row for row in rows if (first == segments[0][0] or row.date >= first) and row.date <= last
                 ],
                 worked_hours=sum(day["worked_hours"] for day in in_segment),
-                shifts=len([day for day in in_segment if day["worked_hours"]]),
+                shifts=len([day for day in in_segment if day.get("shift")]),
             )
             pieces += compute_segment(self.env, segment, self.currency_id)
         return pieces

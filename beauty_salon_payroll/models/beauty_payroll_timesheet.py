@@ -48,6 +48,7 @@ class BeautyPayrollTimesheet(models.Model):
     planned_start = fields.Float(string="Scheduled From", help="Start of the first scheduled interval.")
     worked_hours = fields.Float(string="Hours Worked", digits=(16, 2))
     first_check_in = fields.Float(string="First Check-in")
+    shift = fields.Boolean(help="A shift started this day: checked in, and out (possibly after midnight).")
     late_minutes = fields.Integer(string="Late (min)", help="First check-in after the scheduled start.")
     overtime_hours = fields.Float(string="Overtime", digits=(16, 2))
     absent = fields.Boolean(help="Scheduled to work, never checked in.")
@@ -139,6 +140,8 @@ class BeautyPayrollTimesheet(models.Model):
                 if day is not None:
                     day["missing_check_out"] = True
                 continue
+            if day is not None:
+                day["shift"] = True
             check_out = pytz.utc.localize(attendance.check_out).astimezone(tz)
             for piece_start, piece_stop in _without(max(check_in, start), min(check_out, stop), lunch or []):
                 while piece_start < piece_stop:
