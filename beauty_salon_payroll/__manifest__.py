@@ -28,4 +28,5 @@
         "report/beauty_staff_performance_summary_report.xml",
         "views/beauty_salon_payroll_menus.xml",
     ],
+    "demo": ["demo/beauty_salon_payroll_demo.xml"],
 }

@@ -16,3 +16,4 @@ from . import beauty_payroll_timesheet
 from . import beauty_visit_line
 from . import sale_order_line
 from . import account_move
+from . import beauty_payroll_demo

@@ -1,7 +1,7 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 ADJUSTMENT_KINDS = [
@@ -50,7 +50,7 @@ class BeautyPayrollAdjustment(models.Model):
         "beauty.payroll.sheet", string="Payroll Sheet", readonly=True, index="btree_not_null", copy=False
     )
     sheet_state = fields.Selection(related="sheet_id.state", string="Sheet Status")
-    payment_id = fields.Many2one("account.payment", string="Payment", readonly=True, copy=False)
+    payment_id = fields.Many2one("account.payment", readonly=True, copy=False)
 
     _sql_constraints = [
         (
@@ -79,17 +79,7 @@ class BeautyPayrollAdjustment(models.Model):
         advances = self.filtered(lambda a: a.kind == "advance" and not a.payment_id)
         if not advances:
             raise UserError(self.env._("Only an advance that has not been paid yet can be paid."))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Pay Advance"),
-            "res_model": "beauty.payroll.pay",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_adjustment_ids": [Command.set(advances.ids)],
-                "default_company_id": advances.company_id[:1].id,
-            },
-        }
+        return self.env["beauty.payroll.pay"]._action_open(self.env._("Pay Advance"), advances)
 
     def _sheet_line_vals(self):
         self.ensure_one()

@@ -21,7 +21,7 @@ class BeautyPayrollSchemeRule(models.Model):
     )
     categ_id = fields.Many2one("product.category", string="Service Category", index="btree_not_null")
     rate = fields.Float(string="Commission (%)", digits=(5, 2))
-    fixed_amount = fields.Monetary(string="Fixed Amount", help="Paid per service performed.")
+    fixed_amount = fields.Monetary(help="Paid per service performed.")
 
     _sql_constraints = [
         (

@@ -67,11 +67,16 @@ class BeautyPayrollSheet(models.Model):
         copy=False,
     )
     line_ids = fields.One2many("beauty.payroll.sheet.line", "sheet_id", string="Lines", readonly=True)
-    timesheet_ids = fields.One2many("beauty.payroll.timesheet", "sheet_id", string="Timesheet", readonly=True)
+    timesheet_ids = fields.One2many("beauty.payroll.timesheet", "sheet_id", readonly=True)
     adjustment_ids = fields.One2many(
         "beauty.payroll.adjustment", "sheet_id", string="Adjustments", readonly=True
     )
-    tier_summary = fields.Char(string="Tiers", readonly=True, copy=False)
+    tier_summary = fields.Char(
+        string="Tiers",
+        compute="_compute_tier_summary",
+        compute_sudo=True,
+        help="The tiered schemes of the period and their mode, as the statement must show it.",
+    )
     amount_commission = fields.Monetary(string="Commissions", compute="_compute_amounts", store=True)
     amount_salary = fields.Monetary(string="Salary", compute="_compute_amounts", store=True)
     amount_bonus = fields.Monetary(string="Bonuses and Corrections", compute="_compute_amounts", store=True)
@@ -124,13 +129,22 @@ class BeautyPayrollSheet(models.Model):
             sheet.amount_advance = -by_kind["advance"]
             sheet.amount_net = sheet.amount_gross - sheet.amount_fine - sheet.amount_advance
 
-    @api.depends("timesheet_ids.worked_hours", "timesheet_ids.planned_hours")
+    @api.depends("timesheet_ids.worked_hours", "timesheet_ids.planned_hours", "timesheet_ids.shift")
     def _compute_attendance(self):
         for sheet in self:
             days = sheet.timesheet_ids
             sheet.worked_hours = sum(days.mapped("worked_hours"))
             sheet.planned_hours = sum(days.mapped("planned_hours"))
-            sheet.shift_count = len(days.filtered("worked_hours"))
+            sheet.shift_count = len(days.filtered("shift"))
+
+    @api.depends("line_ids.scheme_id.tier_mode")
+    def _compute_tier_summary(self):
+        labels = dict(self.env["beauty.payroll.scheme"]._fields["tier_mode"]._description_selection(self.env))
+        for sheet in self:
+            tiered = sheet.line_ids.scheme_id.filtered(lambda scheme: scheme.tier_mode != "none")
+            sheet.tier_summary = (
+                "; ".join(f"{scheme.name}: {labels[scheme.tier_mode]}" for scheme in tiered) or False
+            )
 
     @api.depends("move_ids")
     def _compute_move_count(self):
@@ -226,17 +240,7 @@ class BeautyPayrollSheet(models.Model):
         sheets = self.filtered(lambda s: s.state == "confirmed")
         if not sheets:
             raise UserError(self.env._("Only confirmed payroll sheets can be paid."))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Pay"),
-            "res_model": "beauty.payroll.pay",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_sheet_ids": [Command.set(sheets.ids)],
-                "default_company_id": sheets.company_id[:1].id,
-            },
-        }
+        return self.env["beauty.payroll.pay"]._action_open(self.env._("Pay"), sheets)
 
     def action_view_moves(self):
         self.ensure_one()
@@ -274,7 +278,7 @@ class BeautyPayrollSheet(models.Model):
         self.ensure_one()
         period_days = (self.date_to - self.date_from).days + 1
         rows = self._revenue_rows()
-        pieces, summaries = [], []
+        pieces = []
         for first, last, scheme in segments:
             in_segment = [day for day in days if first <= day["date"] <= last]
             segment = Segment(
@@ -287,13 +291,9 @@ class BeautyPayrollSheet(models.Model):
                     row for row in rows if (first == segments[0][0] or row.date >= first) and row.date <= last
                 ],
                 worked_hours=sum(day["worked_hours"] for day in in_segment),
-                shifts=len([day for day in in_segment if day["worked_hours"]]),
+                shifts=len([day for day in in_segment if day.get("shift")]),
             )
             pieces += compute_segment(self.env, segment, self.currency_id)
-            if scheme.tier_mode != "none":
-                mode = dict(scheme._fields["tier_mode"]._description_selection(self.env))[scheme.tier_mode]
-                summaries.append(f"{scheme.name}: {mode}")
-        self.tier_summary = "; ".join(summaries) or False
         return pieces
 
     def _adjustment_lines(self):
@@ -439,7 +439,8 @@ class BeautyPayrollSheet(models.Model):
         sale_lines = self.env["sale.order.line"].browse(
             list({line["sale_line_id"] for line in reducing} - {None})
         )
-        kinds = sale_lines._salon_reduction_kinds()
+        # sudo: telling reductions apart reads orders, visits and loyalty programs accountants may not read.
+        kinds = sale_lines.sudo()._salon_reduction_kinds()
         shares = defaultdict(lambda: [0.0, defaultdict(float)])
         for line in lines:
             value = (1 if move_types[line["move_id"]] == "out_invoice" else -1) * line["amount"]

@@ -47,9 +47,9 @@ class BeautyPayrollSheetLine(models.Model):
     move_line_id = fields.Many2one(
         "account.move.line", string="Invoice Line", index="btree_not_null", groups=MANAGERS
     )
-    sale_line_id = fields.Many2one("sale.order.line", string="Sale Line", groups=MANAGERS)
+    sale_line_id = fields.Many2one("sale.order.line", groups=MANAGERS)
     visit_line_id = fields.Many2one("beauty.visit.line", string="Booking", index="btree_not_null")
-    product_id = fields.Many2one("product.product", string="Product")
+    product_id = fields.Many2one("product.product")
     adjustment_id = fields.Many2one("beauty.payroll.adjustment", index="btree_not_null")
 
     @api.depends("kind")

@@ -8,11 +8,23 @@ import pytz
 
 from odoo import api, fields, models
 
-from odoo.addons.resource.models.utils import Intervals
-
 
 def _hours(start, stop):
     return (stop - start).total_seconds() / 3600
+
+
+def _without(start, stop, breaks):
+    """The pieces of ``[start, stop)`` outside the ``breaks`` (sorted ``(start, stop, ...)`` intervals)."""
+    pieces = []
+    for break_start, break_stop, *_rest in breaks:
+        if break_stop <= start or break_start >= stop:
+            continue
+        if break_start > start:
+            pieces.append((start, break_start))
+        start = max(start, break_stop)
+    if start < stop:
+        pieces.append((start, stop))
+    return pieces
 
 
 def _clock(moment):
@@ -36,6 +48,7 @@ class BeautyPayrollTimesheet(models.Model):
     planned_start = fields.Float(string="Scheduled From", help="Start of the first scheduled interval.")
     worked_hours = fields.Float(string="Hours Worked", digits=(16, 2))
     first_check_in = fields.Float(string="First Check-in")
+    shift = fields.Boolean(help="A shift started this day: checked in, and out (possibly after midnight).")
     late_minutes = fields.Integer(string="Late (min)", help="First check-in after the scheduled start.")
     overtime_hours = fields.Float(string="Overtime", digits=(16, 2))
     absent = fields.Boolean(help="Scheduled to work, never checked in.")
@@ -127,11 +140,10 @@ class BeautyPayrollTimesheet(models.Model):
                 if day is not None:
                     day["missing_check_out"] = True
                 continue
+            if day is not None:
+                day["shift"] = True
             check_out = pytz.utc.localize(attendance.check_out).astimezone(tz)
-            present = Intervals([(max(check_in, start), min(check_out, stop), attendance)])
-            if lunch:
-                present = present - lunch
-            for piece_start, piece_stop, _records in present:
+            for piece_start, piece_stop in _without(max(check_in, start), min(check_out, stop), lunch or []):
                 while piece_start < piece_stop:
                     midnight = tz.localize(datetime.combine(piece_start.date() + timedelta(days=1), time.min))
                     piece_end = min(piece_stop, midnight)

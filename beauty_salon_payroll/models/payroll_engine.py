@@ -125,7 +125,7 @@ def compute_segment(env, segment, currency):
         lines.append(
             {
                 "kind": "minimum",
-                "name": env._("Guaranteed minimum %(amount)s", amount=f"{guaranteed:.2f}"),
+                "name": env._("Guaranteed minimum %(amount)s", amount=guaranteed),
                 "date": segment.first,
                 "quantity": 1.0,
                 "base": earned,
@@ -141,11 +141,11 @@ def _tiered_lines(env, scheme, services, tiered, currency):
     revenue = sum(row.commission_base(scheme) for row in services)
     if scheme.tier_mode == "whole":
         rate = scheme._tier_rate(revenue)
-        name = env._("whole amount, bracket %(rate)s %%", rate=f"{rate:g}")
+        name = env._("whole amount, bracket %(rate)s %%", rate=rate)
     else:
         first_rate = scheme.tier_ids.sorted("threshold")[:1].rate
         rate = scheme._marginal_commission(revenue) / revenue * 100 if revenue > 0 else first_rate
-        name = env._("marginal brackets, %(rate)s %% effective", rate=f"{rate:.4g}")
+        name = env._("marginal brackets, %(rate)s %% effective", rate=round(rate, 2))
     bases = [base for _row, base in tiered]
     commissions = _spread(
         sum(bases) * rate / 100, [base / sum(bases) if sum(bases) else 0 for base in bases], currency
@@ -169,7 +169,7 @@ def _salary_lines(env, segment, currency):
         name = env._("Pay for %(shifts)s worked shifts", shifts=segment.shifts)
     elif scheme.salary_mode == "hour":
         quantity, amount = segment.worked_hours, scheme.salary_amount * segment.worked_hours
-        name = env._("Pay for %(hours)s hours worked", hours=f"{segment.worked_hours:.2f}")
+        name = env._("Pay for %(hours)s hours worked", hours=round(segment.worked_hours, 2))
     else:
         return []
     return [

@@ -48,24 +48,24 @@ class BeautyStaffPerformanceReport(models.Model):
     _order = "date desc, master_id"
 
     date = fields.Date(readonly=True)
-    master_id = fields.Many2one("hr.employee", string="Master", readonly=True)
+    master_id = fields.Many2one("hr.employee", readonly=True)
     company_id = fields.Many2one("res.company", string="Branch", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)
-    visit_id = fields.Many2one("beauty.visit", string="Visit", readonly=True)
+    visit_id = fields.Many2one("beauty.visit", readonly=True)
     product_id = fields.Many2one("product.product", string="Service or Product", readonly=True)
-    service_revenue = fields.Monetary(string="Service Revenue", readonly=True)
-    retail_revenue = fields.Monetary(string="Retail Revenue", readonly=True)
+    service_revenue = fields.Monetary(readonly=True)
+    retail_revenue = fields.Monetary(readonly=True)
     commission = fields.Monetary(
         readonly=True, help="Commissions on paid services and retail (payroll sheets)."
     )
-    booked_hours = fields.Float(string="Booked Hours", readonly=True, help="Service time without processing.")
-    scheduled_hours = fields.Float(string="Scheduled Hours", readonly=True)
+    booked_hours = fields.Float(readonly=True, help="Service time without processing.")
+    scheduled_hours = fields.Float(readonly=True)
     no_show_count = fields.Integer(string="No-shows", readonly=True)
     attended_count = fields.Integer(string="Bookings Due", readonly=True, help="Done and no-show bookings.")
     visit_count = fields.Integer(string="Visits", readonly=True, help="Done visits.")
     client_count = fields.Integer(string="Clients", readonly=True, help="Clients of the done visits.")
-    average_check = fields.Monetary(string="Average Check", readonly=True, aggregator="avg")
+    average_check = fields.Monetary(readonly=True, aggregator="avg")
     occupancy_rate = fields.Float(string="Occupancy (%)", readonly=True, aggregator="avg")
     returning_rate = fields.Float(
         string="Returning Clients (%)",

@@ -5,7 +5,8 @@ from freezegun import freeze_time
 
 from odoo import Command
 
-from odoo.addons.beauty_salon.tests.common import BeautySalonCase, moscow
+# pylint cannot resolve odoo.addons.* without the addons path; Odoo imports it at run time.
+from odoo.addons.beauty_salon.tests.common import BeautySalonCase, moscow  # pylint: disable=import-error
 
 
 class PayrollCase(BeautySalonCase):

@@ -216,7 +216,7 @@ class TestPayrollAccounting(PayrollCase):
         self.assertEqual(batch.state, "confirmed")
         self.assertEqual((batch.amount_gross, batch.amount_net), (31000.0, 31000.0))
         action = batch.action_open_pay()
-        self.env["beauty.payroll.pay"].with_context(action["context"]).create(
+        self.env["beauty.payroll.pay"].with_context(**action["context"]).create(
             {"journal_id": self.cash.id, "date": "2030-04-05"}
         ).action_pay()
         self.assertEqual(batch.state, "paid")

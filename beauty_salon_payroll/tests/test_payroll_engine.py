@@ -6,8 +6,7 @@ from datetime import date
 from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.beauty_salon_payroll.models.payroll_engine import RevenueRow, Segment, compute_segment
-
+from ..models.payroll_engine import RevenueRow, Segment, compute_segment
 from .common import PayrollCase
 
 MARCH = (date(2030, 3, 1), date(2030, 3, 31))

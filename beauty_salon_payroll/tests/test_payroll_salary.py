@@ -41,7 +41,7 @@ class TestSalaryAndTimesheet(PayrollCase):
         self.attend(self.master_irina, "2030-03-03 09:00", "2030-03-03 13:00")
         self.attend(self.master_irina, "2030-03-04 09:00")
         sheet = self.make_sheet(self.master_irina)
-        self.assertEqual(sheet.worked_hours, 8.0)
+        self.assertEqual((sheet.worked_hours, sheet.shift_count), (8.0, 2))
         self.assertEqual(self.lines_by_kind(sheet, "hour").amount, 2400.0)
         days = {str(day.date): day for day in sheet.timesheet_ids}
         self.assertEqual(len(days), 31)

@@ -1,7 +1,7 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -41,6 +41,22 @@ class BeautyPayrollPay(models.TransientModel):
             wizard.amount = sum(wizard.sheet_ids.mapped("amount_residual")) + sum(
                 wizard.adjustment_ids.mapped("amount")
             )
+
+    @api.model
+    def _action_open(self, name, records):
+        """The wizard paying ``records``: confirmed payroll sheets, or advances."""
+        field = "sheet_ids" if records._name == "beauty.payroll.sheet" else "adjustment_ids"
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": self._name,
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                f"default_{field}": [Command.set(records.ids)],
+                "default_company_id": records.company_id[:1].id,
+            },
+        }
 
     def action_pay(self):
         self.ensure_one()
