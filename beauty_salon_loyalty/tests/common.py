@@ -17,6 +17,8 @@ class LoyaltyCase(BeautySalonCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Messages are checked in English, whatever language the database was installed with.
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.Card = cls.env["loyalty.card"]
         cls.History = cls.env["loyalty.history"]
         cls.Program = cls.env["loyalty.program"]
@@ -138,15 +140,18 @@ class LoyaltyCase(BeautySalonCase):
         reversal.modify_moves()
         return invoice.reversal_move_ids
 
-    def points_card(self, partner=None, points=0.0):
-        card = self.Card.create(
-            {"program_id": self.points_program.id, "partner_id": (partner or self.client).id}
+    @classmethod
+    def points_card(cls, partner=None, points=0.0):
+        """A bonus-points card of the client (``partner``), with ``points`` granted today."""
+        card = cls.Card.create(
+            {"program_id": cls.points_program.id, "partner_id": (partner or cls.client).id}
         )
         if points:
-            self.grant(card, points)
+            cls.grant(card, points)
         return card
 
-    def grant(self, card, points, day=None, kind="adjustment"):
+    @classmethod
+    def grant(cls, card, points, day=None, kind="adjustment"):
         """Give points through the ledger (as the birthday bonus or a manager's adjustment does)."""
         return card._salon_post_ledger(
             [
