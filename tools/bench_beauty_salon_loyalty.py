@@ -20,8 +20,9 @@ Prints ``BENCH <name> <value> <unit>``:
   accruals it expired, the duration of a second run (idempotent: it expires nothing) and the cards whose
   balance differs from the sum of their ledger afterwards (must be 0);
 * ``checkout_with_loyalty_p50_ms`` — checkout of a visit by a receptionist, with a cumulative discount
-  card and bonus points applied, invoiced and paid (target <= 150 ms), its p95, and the same checkout
-  for a client with no card as a reference.
+  card and bonus points applied, invoiced and paid (target <= 150 ms), its p95, the part of it until
+  the order is confirmed with its loyalty (``..._order_p50_ms``; the rest is Odoo's invoice, posting and
+  payment), and the same checkout for a client with no card as a reference.
 
 Environment: ``BENCH_REBUILD=1`` drops and rebuilds the database; ``BENCH_NO_UPDATE=1`` reuses it without
 updating the addon to the current code first.
@@ -30,12 +31,14 @@ updating the addon to the current code first.
 import argparse
 import importlib
 import os
-import statistics
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
 from datetime import date, timedelta
+from unittest.mock import patch
+
+from bench import bench, default_addons_path, median_ms, p95_ms  # tools/bench.py, next to this script
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api
@@ -55,22 +58,6 @@ STARTED = time.monotonic()
 
 def log(message):
     print(f"[bench loyalty +{time.monotonic() - STARTED:5.0f}s] {message}", file=sys.stderr, flush=True)
-
-
-def bench(name, value, unit):
-    if isinstance(value, float):
-        value = f"{value:.1f}"
-    print(f"BENCH {name} {value} {unit}", flush=True)
-
-
-def percentile_ms(durations, share):
-    ordered = sorted(durations)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
-
-
-def addons_path():
-    script = os.path.join(ROOT, "tools", "addons_path.sh")
-    return subprocess.run(["bash", script], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def odoo_run(db, *args):
@@ -127,46 +114,22 @@ def programs(env):
     points = Program.search([("name", "=", "Bench points")], limit=1) or Program.create(
         {
             "name": "Bench points",
-            "program_type": "loyalty",
             "salon_kind": "points",
-            "applies_on": "both",
-            "trigger": "auto",
             "salon_validity_days": VALIDITY_DAYS,
             "salon_points_max_share": 30.0,
             "rule_ids": [
                 Command.create({"reward_point_mode": "money", "reward_point_amount": 0.05, "minimum_qty": 0})
             ],
-            "reward_ids": [
-                Command.create(
-                    {
-                        "reward_type": "discount",
-                        "discount_mode": "per_point",
-                        "discount": 1.0,
-                        "required_points": 1,
-                    }
-                )
-            ],
+            "reward_ids": [Command.create(Program._salon_per_point_reward())],
         }
     )
     card = Program.search([("name", "=", "Bench card")], limit=1) or Program.create(
         {
             "name": "Bench card",
-            "program_type": "loyalty",
             "salon_kind": "discount_card",
             "salon_card_mode": "cumulative",
-            "applies_on": "both",
-            "trigger": "auto",
-            "rule_ids": [],
             "reward_ids": [
-                Command.create(
-                    {
-                        "reward_type": "discount",
-                        "discount_mode": "percent",
-                        "discount": percent,
-                        "required_points": 1,
-                        "salon_min_spent": threshold,
-                    }
-                )
+                Command.create(Program._salon_percent_reward(percent, threshold))
                 for percent, threshold in ((5.0, 20000.0), (7.0, 50000.0), (10.0, 100000.0))
             ],
         }
@@ -322,7 +285,11 @@ def bench_points_expiry(registry, today):
 
 
 def bench_checkout(registry, salon, client, points, runs):
-    """One visit checked out by the receptionist (wizard -> order -> invoice -> payment), rolled back."""
+    """One visit checked out by the receptionist (wizard -> order -> invoice -> payment), rolled back.
+
+    Returns the durations of the whole checkout and of its first part: the order with the client's
+    loyalty applied and confirmed (up to the moment Odoo starts invoicing it).
+    """
     with environment(registry) as env:
         reception = env["res.users"].search([("login", "=", "bench_reception")]).id
         bound = salon.bind(env)
@@ -330,7 +297,15 @@ def bench_checkout(registry, salon, client, points, runs):
         master = bound.service_masters("haircut_w")[0]
         # A day far after the generated bookings: every run books the same free slot, then rolls back.
         start = bound.utc(bound.anchor + timedelta(days=400), 10.0)
-    durations = []
+    durations, order_parts = [], []
+    SaleOrder = type(registry["sale.order"])
+    create_invoices = SaleOrder._create_invoices
+    invoicing_started = []
+
+    def timed_create_invoices(order, *args, **kwargs):
+        invoicing_started.append(time.perf_counter())
+        return create_invoices(order, *args, **kwargs)
+
     for index in range(runs + 3):
         with environment(registry, commit=False, uid=reception) as env:
             visit = env["beauty.visit"].create(
@@ -347,12 +322,14 @@ def bench_checkout(registry, salon, client, points, runs):
             visit.action_arrive()
             env.flush_all()
             env.invalidate_all()
+            invoicing_started.clear()
             started = time.perf_counter()
-            wizard = env["beauty.visit.checkout"].create(
-                {"visit_id": visit.id, "salon_points_to_use": points}
-            )
-            wizard.action_confirm()
-            env.flush_all()
+            with patch.object(SaleOrder, "_create_invoices", timed_create_invoices):
+                wizard = env["beauty.visit.checkout"].create(
+                    {"visit_id": visit.id, "salon_points_to_use": points}
+                )
+                wizard.action_confirm()
+                env.flush_all()
             elapsed = time.perf_counter() - started
             if index == 0 and points:
                 order = visit.sale_order_id
@@ -361,7 +338,8 @@ def bench_checkout(registry, salon, client, points, runs):
                 assert order.invoice_ids.payment_state in ("paid", "in_payment"), "the visit is not paid"
         if index >= 3:  # the first runs warm the registry's caches up
             durations.append(elapsed)
-    return durations
+            order_parts.append(invoicing_started[0] - started)
+    return durations, order_parts
 
 
 def main(argv):
@@ -372,7 +350,9 @@ def main(argv):
     parser.add_argument("--checkouts", type=int, default=30)
     args = parser.parse_args(argv)
     prepare_database(args.db)
-    odoo.tools.config.parse_config([f"--addons-path={addons_path()}", "-d", args.db, "--log-level=warn"])
+    odoo.tools.config.parse_config(
+        [f"--addons-path={default_addons_path()}", "-d", args.db, "--log-level=warn"]
+    )
     sys.path.insert(0, ROOT)
     gen = importlib.import_module("data.salon_generator")
     registry = Registry(args.db)
@@ -380,11 +360,13 @@ def main(argv):
     log("points expiry")
     bench_points_expiry(registry, today)
     log(f"checkout: {args.checkouts} visits with a discount card and points, then without")
-    loyal = bench_checkout(registry, salon, salon.clients[0], 300.0, args.checkouts)
-    plain = bench_checkout(registry, salon, salon.clients[1], 0.0, args.checkouts)
-    bench("checkout_with_loyalty_p50_ms", statistics.median(loyal) * 1000, "ms")
-    bench("checkout_with_loyalty_p95_ms", percentile_ms(loyal, 0.95), "ms")
-    bench("checkout_without_cards_p50_ms", statistics.median(plain) * 1000, "ms")
+    loyal, loyal_order = bench_checkout(registry, salon, salon.clients[0], 300.0, args.checkouts)
+    plain, plain_order = bench_checkout(registry, salon, salon.clients[1], 0.0, args.checkouts)
+    bench("checkout_with_loyalty_p50_ms", median_ms(loyal), "ms")
+    bench("checkout_with_loyalty_p95_ms", p95_ms(loyal), "ms")
+    bench("checkout_with_loyalty_order_p50_ms", median_ms(loyal_order), "ms")
+    bench("checkout_without_cards_p50_ms", median_ms(plain), "ms")
+    bench("checkout_without_cards_order_p50_ms", median_ms(plain_order), "ms")
     log("done")
     return 0
 

@@ -198,56 +198,34 @@ class BeautyLoyaltyDemo(models.AbstractModel):
         }
         Program = env["loyalty.program"]
 
-        def percent(value, **extra):
-            return Command.create(
-                dict(
-                    {
-                        "reward_type": "discount",
-                        "discount_mode": "percent",
-                        "discount": value,
-                        "discount_applicability": "order",
-                        "required_points": 1,
-                    },
-                    **extra,
-                )
-            )
+        def percent(value, min_spent=0.0):
+            return Command.create(Program._salon_percent_reward(value, min_spent))
 
         card = Program.create(
             {
                 "name": "Накопительная дисконтная карта",
-                "program_type": "loyalty",
                 "salon_kind": "discount_card",
                 "salon_card_mode": "cumulative",
                 "salon_services_only": True,
-                "applies_on": "both",
-                "trigger": "auto",
-                "rule_ids": [],
                 "reward_ids": [
-                    percent(5, salon_min_spent=20000),
-                    percent(7, salon_min_spent=50000),
-                    percent(10, salon_min_spent=100000),
+                    percent(5, 20000),
+                    percent(7, 50000),
+                    percent(10, 100000),
                 ],
             }
         )
         staff = Program.create(
             {
                 "name": "Карта сотрудников и друзей салона 10%",
-                "program_type": "loyalty",
                 "salon_kind": "discount_card",
                 "salon_card_mode": "personal",
-                "applies_on": "both",
-                "trigger": "auto",
-                "rule_ids": [],
                 "reward_ids": [percent(10)],
             }
         )
         points = Program.create(
             {
                 "name": "Бонусные баллы",
-                "program_type": "loyalty",
                 "salon_kind": "points",
-                "applies_on": "both",
-                "trigger": "auto",
                 "portal_point_name": "баллов",
                 "salon_validity_days": 180,
                 "salon_points_max_share": 30,
@@ -264,16 +242,7 @@ class BeautyLoyaltyDemo(models.AbstractModel):
                     )
                 ],
                 "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "per_point",
-                            "discount": 1,
-                            "discount_applicability": "order",
-                            "required_points": 1,
-                            "description": "Оплата бонусными баллами",
-                        }
-                    )
+                    Command.create(Program._salon_per_point_reward(description="Оплата бонусными баллами"))
                 ],
             }
         )
@@ -299,14 +268,7 @@ class BeautyLoyaltyDemo(models.AbstractModel):
                 ],
                 "reward_ids": [
                     Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "per_point",
-                            "discount": 1,
-                            "discount_applicability": "order",
-                            "required_points": 1,
-                            "description": "Оплата подарочным сертификатом",
-                        }
+                        Program._salon_per_point_reward(description="Оплата подарочным сертификатом")
                     )
                 ],
             }
@@ -333,14 +295,11 @@ class BeautyLoyaltyDemo(models.AbstractModel):
                 ],
                 "reward_ids": [
                     Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "percent",
-                            "discount": 15,
-                            "discount_applicability": "specific",
-                            "discount_product_ids": [Command.set(manicures.ids)],
-                            "required_points": 1,
-                        }
+                        Program._salon_percent_reward(
+                            15,
+                            discount_applicability="specific",
+                            discount_product_ids=[Command.set(manicures.ids)],
+                        )
                     )
                 ],
             }

@@ -33,10 +33,7 @@ class LoyaltyCase(BeautySalonCase):
         cls.points_program = cls.Program.create(
             {
                 "name": "Bonus points",
-                "program_type": "loyalty",
                 "salon_kind": "points",
-                "applies_on": "both",
-                "trigger": "auto",
                 "portal_point_name": "points",
                 "salon_validity_days": 180,
                 "salon_points_max_share": 30.0,
@@ -47,40 +44,17 @@ class LoyaltyCase(BeautySalonCase):
                         {"reward_point_mode": "money", "reward_point_amount": 0.05, "minimum_qty": 0}
                     )
                 ],
-                "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "per_point",
-                            "discount": 1.0,
-                            "discount_applicability": "order",
-                            "required_points": 1.0,
-                        }
-                    )
-                ],
+                "reward_ids": [Command.create(cls.Program._salon_per_point_reward())],
             }
         )
         cls.card_program = cls.Program.create(
             {
                 "name": "Cumulative card",
-                "program_type": "loyalty",
                 "salon_kind": "discount_card",
                 "salon_card_mode": "cumulative",
                 "salon_services_only": True,
-                "applies_on": "both",
-                "trigger": "auto",
-                "rule_ids": [],
                 "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "percent",
-                            "discount": percent,
-                            "discount_applicability": "order",
-                            "required_points": 1.0,
-                            "salon_min_spent": threshold,
-                        }
-                    )
+                    Command.create(cls.Program._salon_percent_reward(percent, threshold))
                     for percent, threshold in ((5.0, 20000.0), (7.0, 50000.0), (10.0, 100000.0))
                 ],
             }
@@ -124,6 +98,13 @@ class LoyaltyCase(BeautySalonCase):
         if pay:
             self.pay(invoice)
         return order
+
+    def add_line(self, visit, service, master, date_start):
+        """Add a second service to a booked visit."""
+        visit.line_ids.create(
+            {"visit_id": visit.id, "service_id": service.id, "master_id": master.id, "date_start": date_start}
+        )
+        return visit
 
     def pay(self, invoices):
         self.env["account.payment.register"].with_context(

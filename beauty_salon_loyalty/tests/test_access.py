@@ -81,14 +81,7 @@ class TestLoyaltyAccess(LoyaltyCase):
     def test_reception_checks_out_with_points_and_a_pack(self):
         self.sell(self.client, self.pack_product)  # 9,000 paid: 450 points
         visit = self.served(self.haircut, self.master_anna, "2030-03-04 12:00")
-        visit.line_ids.create(
-            {
-                "visit_id": visit.id,
-                "service_id": self.manicure.id,
-                "master_id": self.master_olga.id,
-                "date_start": visit.date_start,
-            }
-        )
+        self.add_line(visit, self.manicure, self.master_olga, visit.date_start)
         wizard = (
             self.env["beauty.visit.checkout"]
             .with_user(self.reception)

@@ -22,16 +22,7 @@ class TestCheckoutLoyalty(LoyaltyCase):
                 "trigger": "auto",
                 "applies_on": "current",
                 "rule_ids": [Command.create({"reward_point_mode": "order", "minimum_qty": 0})],
-                "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "percent",
-                            "discount": 10.0,
-                            "required_points": 1,
-                        }
-                    )
-                ],
+                "reward_ids": [Command.create(cls.Program._salon_percent_reward(10.0))],
             }
         )
         cls.card = cls.Card.create({"program_id": cls.card_program.id, "partner_id": cls.client.id})
@@ -41,14 +32,7 @@ class TestCheckoutLoyalty(LoyaltyCase):
 
     def visit_for_two_masters(self):
         visit = self.book(self.haircut, self.master_anna, "2030-03-04 12:00")
-        visit.line_ids.create(
-            {
-                "visit_id": visit.id,
-                "service_id": self.manicure.id,
-                "master_id": self.master_olga.id,
-                "date_start": visit.date_start,
-            }
-        )
+        self.add_line(visit, self.manicure, self.master_olga, visit.date_start)
         visit.action_arrive()
         return visit
 
@@ -102,16 +86,7 @@ class TestCheckoutLoyalty(LoyaltyCase):
                         }
                     )
                 ],
-                "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "per_point",
-                            "discount": 1.0,
-                            "required_points": 1,
-                        }
-                    )
-                ],
+                "reward_ids": [Command.create(self.Program._salon_per_point_reward())],
             }
         )
         gift = self.sell(self.client_2, certificate)

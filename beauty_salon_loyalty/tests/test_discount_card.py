@@ -74,14 +74,7 @@ class TestDiscountCard(LoyaltyCase):
         self.spend(self.client, 100000.0)
         self.assertEqual(card.salon_discount, 10.0)
         visit = self.served(self.haircut, self.master_anna, "2030-03-04 12:00")
-        visit.line_ids.create(
-            {
-                "visit_id": visit.id,
-                "service_id": self.manicure.id,
-                "master_id": self.master_olga.id,
-                "date_start": visit.date_start,
-            }
-        )
+        self.add_line(visit, self.manicure, self.master_olga, visit.date_start)
         order = self.checkout(visit, products=[(self.shampoo, 1.0)])
         lines = {line.product_id: line for line in order.order_line}
         self.assertEqual((lines[self.haircut].discount, lines[self.haircut].salon_card_id), (10.0, card))
@@ -95,22 +88,9 @@ class TestDiscountCard(LoyaltyCase):
         staff = self.Program.create(
             {
                 "name": "Staff 12%",
-                "program_type": "loyalty",
                 "salon_kind": "discount_card",
                 "salon_card_mode": "personal",
-                "applies_on": "both",
-                "trigger": "auto",
-                "rule_ids": [],
-                "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "percent",
-                            "discount": 12.0,
-                            "required_points": 1,
-                        }
-                    )
-                ],
+                "reward_ids": [Command.create(self.Program._salon_percent_reward(12.0))],
             }
         )
         self.card()

@@ -51,17 +51,7 @@ class TestGiftCard(LoyaltyCase):
                         }
                     )
                 ],
-                "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "per_point",
-                            "discount": 1.0,
-                            "discount_applicability": "order",
-                            "required_points": 1.0,
-                        }
-                    )
-                ],
+                "reward_ids": [Command.create(cls.Program._salon_per_point_reward())],
             }
         )
         cls.Report = cls.env["beauty.gift.card.report"]

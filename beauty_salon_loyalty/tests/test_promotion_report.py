@@ -32,17 +32,7 @@ class TestPromotionReport(LoyaltyCase):
                         }
                     )
                 ],
-                "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "percent",
-                            "discount": 10.0,
-                            "discount_applicability": "order",
-                            "required_points": 1,
-                        }
-                    )
-                ],
+                "reward_ids": [Command.create(cls.Program._salon_percent_reward(10.0))],
             }
         )
         Partner = cls.env["res.partner"]
