@@ -28,4 +28,5 @@
         "report/beauty_promotion_report_views.xml",
         "views/beauty_salon_loyalty_menus.xml",
     ],
+    "demo": ["demo/beauty_salon_loyalty_demo.xml"],
 }

@@ -16,3 +16,4 @@ from . import sale_order_line
 from . import account_move
 from . import res_partner
 from . import beauty_visit
+from . import beauty_loyalty_demo

@@ -21,7 +21,7 @@ class AccountMove(models.Model):
         ).invoice_line_ids.sale_line_ids
         sale_lines.order_id._salon_activate_gift_cards()
         sale_lines._salon_create_visit_packs()
-        self.env["loyalty.card"].sudo()._salon_refresh_partner_tiers(moves.commercial_partner_id)
+        self.env["loyalty.card"].sudo()._salon_refresh_partner_tiers(moves.partner_id)
         return result
 
     def _post(self, soft=True):

@@ -137,11 +137,9 @@ class BeautyVisitPack(models.Model):
     @api.depends("name", "product_id", "remaining_count")
     def _compute_display_name(self):
         for pack in self:
+            left = f"{pack.remaining_count:g}"
             pack.display_name = self.env._(
-                "%(number)s %(pack)s (%(left)s left)",
-                number=pack.name,
-                pack=pack.product_id.name or "",
-                left=f"{pack.remaining_count:g}",
+                "%(number)s %(pack)s (%(left)s left)", number=pack.name, pack=pack.product_id.name, left=left
             )
 
     @api.model_create_multi
@@ -227,9 +225,8 @@ class BeautyVisitPack(models.Model):
         for pack in packs:
             unused = pack.remaining_value
             pack.state = "expired"
-            pack.message_post(
-                body=self.env._("Expired with %(left)s sessions left.", left=f"{pack.remaining_count:g}")
-            )
+            left = f"{pack.remaining_count:g}"
+            pack.message_post(body=self.env._("Expired with %(left)s sessions left.", left=left))
             company = pack.company_id
             if pack.revenue_policy == "usage" and not company.currency_id.is_zero(unused):
                 pack.expiry_move_id = self.env["account.move"]._salon_post_transfer(

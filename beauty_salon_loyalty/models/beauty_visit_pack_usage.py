@@ -49,14 +49,16 @@ class BeautyVisitPackUsage(models.Model):
                 day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
                 left = pack.remaining_count - pending.get(pack, 0.0)
                 if not pack._is_usable_on(day) or left < quantity:
+                    states = dict(pack._fields["state"]._description_selection(self.env))
+                    sessions = f"{left:g}"
                     raise UserError(
                         self.env._(
                             "Visit pack %(pack)s cannot pay for this visit (%(left)s sessions left, "
                             "valid until %(end)s, %(state)s).",
                             pack=pack.name,
-                            left=f"{left:g}",
-                            end=pack.date_end or "-",
-                            state=dict(pack._fields["state"]._description_selection(self.env))[pack.state],
+                            left=sessions,
+                            end=pack.date_end,
+                            state=states[pack.state],
                         )
                     )
             vals.setdefault("value", self._salon_value(pack, quantity, vals.get("sale_line_id"), pending))

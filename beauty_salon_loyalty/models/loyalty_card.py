@@ -247,7 +247,7 @@ class LoyaltyCard(models.Model):
             cards = self.search(
                 [
                     ("program_id.salon_kind", "=", "discount_card"),
-                    ("partner_id.commercial_partner_id", "in", partners.commercial_partner_id.ids),
+                    ("partner_id", "in", (partners | partners.commercial_partner_id).ids),
                 ]
             )
             cards._salon_refresh_tiers()
@@ -471,9 +471,10 @@ class LoyaltyCard(models.Model):
         parts = []
         for card in self:
             if card.program_id.salon_kind == "discount_card" and card.salon_reward_id:
-                parts.append(self.env._("card %(discount)s%%", discount=f"{card.salon_discount:g}"))
+                discount = f"{card.salon_discount:g}"
+                parts.append(self.env._("card %(discount)s%%", discount=discount))
             elif card.program_id.salon_kind == "points" and card.points:
-                parts.append(self.env._("%(points)s points", points=card._format_points(card.points)))
+                parts.append(card.points_display)
             elif card.program_id.program_type == "gift_card" and card.points and card.active:
                 parts.append(
                     self.env._(

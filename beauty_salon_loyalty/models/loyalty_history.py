@@ -76,9 +76,7 @@ class LoyaltyHistory(models.Model):
         string="Kind",
         readonly=True,
     )
-    salon_date = fields.Date(
-        string="Date", default=fields.Date.context_today, required=True, readonly=True, index=True
-    )
+    salon_date = fields.Date(string="Date", default=fields.Date.context_today, required=True, readonly=True)
     salon_expiration_date = fields.Date(
         string="Expires On", help="Bonus points: the last day the points of this accrual can be spent."
     )
@@ -101,6 +99,10 @@ class LoyaltyHistory(models.Model):
     partner_id = fields.Many2one(related="card_id.partner_id", string="Client")
 
     def init(self):
+        # A card's ledger in date order (balance checks, oldest-first replay at each checkout).
+        tools.create_index(
+            self.env.cr, "loyalty_history_card_date_index", self._table, ["card_id", "salon_date", "id"]
+        )
         # The daily expiry scans only accruals that still hold points.
         tools.create_index(
             self.env.cr,
@@ -129,13 +131,9 @@ class LoyaltyHistory(models.Model):
             self.env["loyalty.card"]._salon_check_adjust_access()
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_ledger(self):
-        # Odoo deletes the lines of a cancelled order itself (as superuser), together with their points.
-        if not self.env.su:
-            raise UserError(self.env._("A ledger line cannot be deleted: post a correction instead."))
-
     def unlink(self):
+        # Nobody may delete ledger lines (no access rule allows it): only Odoo itself does, as superuser,
+        # for a cancelled order whose points it takes back at the same time.
         cards = self.card_id
         result = super().unlink()
         cards.exists()._salon_replay_points()

@@ -98,11 +98,49 @@ class LoyaltyProgram(models.Model):
                     self.env._("Discount cards and bonus points are programs of the Loyalty Cards type.")
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("salon_kind"):
+                # Salon programs are cards of a client, applied by themselves.
+                vals.setdefault("program_type", "loyalty")
+                vals.setdefault("applies_on", "both")
+                vals.setdefault("trigger", "auto")
+                if vals["salon_kind"] == "discount_card":
+                    vals.setdefault("rule_ids", [])
+        return super().create(vals_list)
+
     @api.onchange("salon_kind")
     def _onchange_salon_kind(self):
         if self.salon_kind == "discount_card":
             # A discount card gives no points: the default "points per amount spent" rule would.
             self.rule_ids = [Command.clear()]
+
+    # ------------------------------------------------------------------ building programs
+    @api.model
+    def _salon_percent_reward(self, percent, min_spent=0.0, **extra):
+        """Values of a percentage off the order: a discount-card tier (from ``min_spent``) or a promotion."""
+        return {
+            "reward_type": "discount",
+            "discount_mode": "percent",
+            "discount": percent,
+            "discount_applicability": "order",
+            "required_points": 1.0,
+            "salon_min_spent": min_spent,
+            **extra,
+        }
+
+    @api.model
+    def _salon_per_point_reward(self, **extra):
+        """Values of a reward paying one currency unit per point (bonus points, gift certificates)."""
+        return {
+            "reward_type": "discount",
+            "discount_mode": "per_point",
+            "discount": 1.0,
+            "discount_applicability": "order",
+            "required_points": 1.0,
+            **extra,
+        }
 
     # ------------------------------------------------------------------ discount cards
     def _salon_tier_for(self, total_spent):

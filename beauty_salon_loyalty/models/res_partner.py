@@ -11,7 +11,6 @@ class ResPartner(models.Model):
 
     # The client card of beauty_salon defines the same field (same name as OCA partner_contact_birthdate).
     birthdate_date = fields.Date(string="Birthday")
-    salon_pack_ids = fields.One2many("beauty.visit.pack", "partner_id", string="Visit Packs")
     salon_pack_count = fields.Integer(
         compute="_compute_salon_loyalty", groups="beauty_salon.beauty_salon_group_user", string="Packs"
     )
@@ -36,12 +35,9 @@ class ResPartner(models.Model):
         for partner in self:
             partner_packs = packs.get(partner, self.env["beauty.visit.pack"])
             parts = cards.get(partner, Card)._salon_summary()
-            parts += [
-                self.env._(
-                    "%(pack)s: %(left)s left", pack=pack.product_id.name, left=f"{pack.remaining_count:g}"
-                )
-                for pack in partner_packs
-            ]
+            for pack in partner_packs:
+                left = f"{pack.remaining_count:g}"
+                parts.append(self.env._("%(pack)s: %(left)s left", pack=pack.product_id.name, left=left))
             partner.salon_pack_count = len(partner_packs)
             partner.salon_loyalty_summary = " · ".join(parts)
 

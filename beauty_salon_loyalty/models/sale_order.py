@@ -91,8 +91,9 @@ class SaleOrder(models.Model):
 
     # ------------------------------------------------------------------ confirmation and cancellation
     def action_confirm(self):
-        for order in self.filtered(lambda o: o.salon_visit_id and o.state in ("draft", "sent")):
-            order._salon_apply_loyalty()
+        if not self.env.context.get("salon_loyalty_applied"):
+            for order in self.filtered(lambda o: o.salon_visit_id and o.state in ("draft", "sent")):
+                order._salon_apply_loyalty()
         self._salon_lock_cards()
         result = super(SaleOrder, self.with_context(**{LOYALTY_FLOW: True})).action_confirm()
         self.order_line._salon_consume_visit_packs()

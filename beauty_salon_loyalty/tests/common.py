@@ -17,6 +17,8 @@ class LoyaltyCase(BeautySalonCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Messages are checked in English, whatever language the database was installed with.
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.Card = cls.env["loyalty.card"]
         cls.History = cls.env["loyalty.history"]
         cls.Program = cls.env["loyalty.program"]
@@ -31,10 +33,7 @@ class LoyaltyCase(BeautySalonCase):
         cls.points_program = cls.Program.create(
             {
                 "name": "Bonus points",
-                "program_type": "loyalty",
                 "salon_kind": "points",
-                "applies_on": "both",
-                "trigger": "auto",
                 "portal_point_name": "points",
                 "salon_validity_days": 180,
                 "salon_points_max_share": 30.0,
@@ -45,40 +44,17 @@ class LoyaltyCase(BeautySalonCase):
                         {"reward_point_mode": "money", "reward_point_amount": 0.05, "minimum_qty": 0}
                     )
                 ],
-                "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "per_point",
-                            "discount": 1.0,
-                            "discount_applicability": "order",
-                            "required_points": 1.0,
-                        }
-                    )
-                ],
+                "reward_ids": [Command.create(cls.Program._salon_per_point_reward())],
             }
         )
         cls.card_program = cls.Program.create(
             {
                 "name": "Cumulative card",
-                "program_type": "loyalty",
                 "salon_kind": "discount_card",
                 "salon_card_mode": "cumulative",
                 "salon_services_only": True,
-                "applies_on": "both",
-                "trigger": "auto",
-                "rule_ids": [],
                 "reward_ids": [
-                    Command.create(
-                        {
-                            "reward_type": "discount",
-                            "discount_mode": "percent",
-                            "discount": percent,
-                            "discount_applicability": "order",
-                            "required_points": 1.0,
-                            "salon_min_spent": threshold,
-                        }
-                    )
+                    Command.create(cls.Program._salon_percent_reward(percent, threshold))
                     for percent, threshold in ((5.0, 20000.0), (7.0, 50000.0), (10.0, 100000.0))
                 ],
             }
@@ -123,6 +99,13 @@ class LoyaltyCase(BeautySalonCase):
             self.pay(invoice)
         return order
 
+    def add_line(self, visit, service, master, date_start):
+        """Add a second service to a booked visit."""
+        visit.line_ids.create(
+            {"visit_id": visit.id, "service_id": service.id, "master_id": master.id, "date_start": date_start}
+        )
+        return visit
+
     def pay(self, invoices):
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoices.ids
@@ -138,15 +121,18 @@ class LoyaltyCase(BeautySalonCase):
         reversal.modify_moves()
         return invoice.reversal_move_ids
 
-    def points_card(self, partner=None, points=0.0):
-        card = self.Card.create(
-            {"program_id": self.points_program.id, "partner_id": (partner or self.client).id}
+    @classmethod
+    def points_card(cls, partner=None, points=0.0):
+        """A bonus-points card of the client (``partner``), with ``points`` granted today."""
+        card = cls.Card.create(
+            {"program_id": cls.points_program.id, "partner_id": (partner or cls.client).id}
         )
         if points:
-            self.grant(card, points)
+            cls.grant(card, points)
         return card
 
-    def grant(self, card, points, day=None, kind="adjustment"):
+    @classmethod
+    def grant(cls, card, points, day=None, kind="adjustment"):
         """Give points through the ledger (as the birthday bonus or a manager's adjustment does)."""
         return card._salon_post_ledger(
             [

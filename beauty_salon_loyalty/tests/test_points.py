@@ -60,14 +60,7 @@ class TestPoints(LoyaltyCase):
     def test_points_pay_at_most_the_programs_share_and_earn_only_on_money(self):
         card = self.points_card(points=5000.0)
         visit = self.book(self.colour, self.master_anna, "2030-03-04 14:00")
-        visit.line_ids.create(
-            {
-                "visit_id": visit.id,
-                "service_id": self.massage.id,
-                "master_id": self.master_olga.id,
-                "date_start": visit.date_stop,
-            }
-        )
+        self.add_line(visit, self.massage, self.master_olga, visit.date_stop)
         visit.action_arrive()
         order = self.checkout(visit, points=5000.0)  # a 10,000 check: points may pay 3,000
         points_line = order.order_line.filtered("reward_id")

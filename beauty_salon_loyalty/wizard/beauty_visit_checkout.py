@@ -62,12 +62,13 @@ class BeautyVisitCheckout(models.TransientModel):
             pack = next((p for p in packs if line.service_id in p.service_ids and left[p] >= 1), None)
             if pack:
                 left[pack] -= 1
+                sessions = f"{left[pack]:g}"
                 notes.append(
                     self.env._(
                         "%(service)s: paid by %(pack)s (%(left)s left after this visit)",
                         service=line.service_id.name,
                         pack=pack.name,
-                        left=f"{left[pack]:g}",
+                        left=sessions,
                     )
                 )
         return "\n".join(notes) or False
@@ -77,9 +78,13 @@ class BeautyVisitCheckout(models.TransientModel):
         if self.salon_points_to_use < 0:
             raise UserError(self.env._("Points to spend cannot be negative."))
         order = self.visit_id._create_sale_order()
-        if order.state in ("draft", "sent"):
-            order._salon_apply_loyalty(points=self.salon_points_to_use, code=self.salon_code)
-            if not self.product_line_ids and order.currency_id.is_zero(order.amount_total):
-                # Paid in full by visit packs, points or a certificate: the zero invoice is paid when posted.
-                self.journal_id = False
-        return super().action_confirm()
+        if order.state not in ("draft", "sent"):
+            return super().action_confirm()
+        order._salon_apply_loyalty(points=self.salon_points_to_use, code=self.salon_code)
+        if self.product_line_ids:
+            # The retail lines come with the confirmation, which applies the client's loyalty to them too.
+            return super().action_confirm()
+        if order.currency_id.is_zero(order.amount_total):
+            # Paid in full by visit packs, points or a certificate: the zero invoice is paid when posted.
+            self.journal_id = False
+        return super(BeautyVisitCheckout, self.with_context(salon_loyalty_applied=True)).action_confirm()
