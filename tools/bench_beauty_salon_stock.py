@@ -24,6 +24,7 @@ Metrics, printed as ``BENCH <name> <value> <unit>``:
 import argparse
 import importlib.util
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -304,23 +305,27 @@ def bench_writeoff(registry, gen, salon, tries):
     with environment(registry) as env:
         booked = env["beauty.visit"].search_count([("note", "=", BENCH_NOTE)])
     first_day = salon.anchor + timedelta(days=30 + booked)
-    durations, moves = [], 0
+    durations, queries, moves = [], [], 0
     for index in range(tries + 3):
         visit_id = book_writeoff_visit(registry, gen, salon, first_day + timedelta(days=index))
         with environment(registry) as env:
             visit = env["beauty.visit"].browse(visit_id)
             env.invalidate_all()
+            counted = env.cr.sql_log_count
             started = time.perf_counter()
             visit.action_done()
             env.flush_all()
             env.cr.commit()
             elapsed = time.perf_counter() - started
+            spent = env.cr.sql_log_count - counted
             moves = len(visit.salon_picking_ids.move_ids)
         if index >= 3:  # the first ones warm up the registry's caches
             durations.append(elapsed)
+            queries.append(spent)
     if moves != 8:
         log(f"WARNING: the write-off visit moved {moves} materials, not 8")
     bench("writeoff_per_visit_p50_ms", core.median_ms(durations), "ms")
+    bench("writeoff_per_visit_queries", round(statistics.median(queries)), "queries")
 
 
 # ---------------------------------------------------------------------- report
