@@ -22,17 +22,18 @@ Metrics, printed as ``BENCH <name> <value> <unit>``:
 """
 
 import argparse
-import importlib
+import importlib.util
 import os
 import statistics
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+import pytz
 
 import odoo
-from odoo import SUPERUSER_ID, Command, api
+from odoo import Command
 from odoo.modules.registry import Registry
 from odoo.tools import SQL
 
@@ -40,7 +41,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DB = "salon_bench_beauty_salon_stock"
 MASTERS = 110
 REPORT_VISITS = 30_000
-XMLID_MODULE = "salon_stock_bench"
 BENCH_NOTE = "bench-stock"
 # The generated month: the history runs backwards from the generator's anchor (2026-06-01).
 MONTH_START, MONTH_END = date(2026, 5, 1), date(2026, 6, 1)
@@ -72,24 +72,18 @@ CARDS = (
     ("brows", [("brow_dye", 1.0)]),
 )
 WRITEOFF_SERVICES = ("colour", "manicure", "pedicure")
-STARTED = time.monotonic()
 
 
-def log(message):
-    print(f"[bench-stock +{time.monotonic() - STARTED:5.0f}s] {message}", file=sys.stderr, flush=True)
+def load_core_bench():
+    """tools/bench.py: its helpers (BENCH lines, request-like environments, the generator loader)."""
+    spec = importlib.util.spec_from_file_location("salon_core_bench", os.path.join(ROOT, "tools", "bench.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def bench(name, value, unit):
-    if isinstance(value, float):
-        value = f"{value:.1f}"
-    print(f"BENCH {name} {value} {unit}", flush=True)
-
-
-@contextmanager
-def environment(registry):
-    """A new cursor and environment, like one HTTP request: fresh ORM cache, committed on success."""
-    with registry.cursor() as cr:
-        yield api.Environment(cr, SUPERUSER_ID, {})
+core = load_core_bench()
+log, bench, environment = core.log, core.bench, core.environment
 
 
 def odoo_sh(*args):
@@ -120,24 +114,11 @@ def prepare_database(db):
         odoo_sh(*common, "-i", "beauty_salon,beauty_salon_stock", "--without-demo=all")
 
 
-def load_generator():
-    if ROOT not in sys.path:
-        sys.path.insert(0, ROOT)
-    return importlib.import_module("data.salon_generator")
-
-
-def default_addons_path():
-    script = os.path.join(ROOT, "tools", "addons_path.sh")
-    return subprocess.run(["bash", script], check=True, capture_output=True, text=True).stdout.strip()
-
-
 # ---------------------------------------------------------------------- data set
-def ensure_consumables(env):
-    """Consumables (real-time average cost, a big stock) and the cost cards, created once."""
-    category = env.ref(f"{XMLID_MODULE}.category", raise_if_not_found=False)
-    if category:
-        products = {code: env.ref(f"{XMLID_MODULE}.product_{code}") for code, *_rest in CONSUMABLES}
-        return products
+def ensure_consumables(env, gen):
+    """Consumables in real-time average cost with a big stock, created once (tagged like the generator's)."""
+    if gen._ref(env, "stock_category"):
+        return {code: gen._ref(env, f"stock_product_{code}") for code, *_rest in CONSUMABLES}
     category = env["product.category"].create(
         {
             "name": "Расходные материалы (бенчмарк)",
@@ -160,7 +141,11 @@ def ensure_consumables(env):
                 "standard_price": cost,
             }
         )
-    register(env, [category, *products.values()], ["category", *(f"product_{code}" for code in products)])
+    gen._register(
+        env,
+        [category, *products.values()],
+        ["stock_category", *(f"stock_product_{code}" for code in products)],
+    )
     stock = env.company._salon_warehouse().lot_stock_id
     env["stock.quant"].with_context(inventory_mode=True).create(
         [
@@ -169,21 +154,6 @@ def ensure_consumables(env):
         ]
     )._apply_inventory()
     return products
-
-
-def register(env, records, names):
-    env["ir.model.data"].create(
-        [
-            {
-                "module": XMLID_MODULE,
-                "name": name,
-                "model": record._name,
-                "res_id": record.id,
-                "noupdate": True,
-            }
-            for record, name in zip(records, names, strict=True)
-        ]
-    )
 
 
 def ensure_cards(env, salon, products):
@@ -206,6 +176,8 @@ def ensure_cards(env, salon, products):
 def ensure_month_consumption(env):
     """Materials of every done booking of the month, written off in bulk: norm, actual, cost.
 
+    The cost cards' units are the products' own, so the quantities in product unit are the same.
+
     Masters whose number is divisible by 7 use about 15 % over the norm, the others 0-6 % around it.
     """
     Material = env["beauty.visit.consumption"]
@@ -225,16 +197,18 @@ def ensure_month_consumption(env):
         SQL(
             """
             INSERT INTO beauty_visit_consumption (
-                   visit_id, line_id, sequence, company_id, master_id, service_id, date, product_id,
-                   product_uom_id, is_extra, qty_norm, qty_actual, qty_done, amount, unit_cost,
-                   create_uid, write_uid, create_date, write_date)
+                   visit_id, line_id, sequence, company_id, master_id, service_id, service_categ_id, date,
+                   visit_state, product_id, product_uom_id, is_extra, qty_norm, qty_actual, qty_done,
+                   product_qty_norm, product_qty_done, amount, unit_cost, create_uid, write_uid, create_date,
+                   write_date)
             SELECT line.visit_id, line.id, card_line.sequence, line.company_id, line.master_id,
-                   line.service_id, line.date_start, card_line.product_id, card_line.uom_id, FALSE,
-                   card_line.quantity,
-                   used.qty, used.qty, used.qty * cost.unit_cost, cost.unit_cost,
-                   %(uid)s, %(uid)s, line.date_stop, line.date_stop
+                   line.service_id, service_tmpl.categ_id, line.date_start, line.state, card_line.product_id,
+                   card_line.product_uom_id, FALSE, card_line.quantity, used.qty, used.qty,
+                   card_line.quantity, used.qty, used.qty * cost.unit_cost, cost.unit_cost, %(uid)s, %(uid)s,
+                   line.date_stop, line.date_stop
               FROM beauty_visit_line line
               JOIN product_product service ON service.id = line.service_id
+              JOIN product_template service_tmpl ON service_tmpl.id = service.product_tmpl_id
               JOIN beauty_cost_card card ON card.service_tmpl_id = service.product_tmpl_id
               JOIN beauty_cost_card_line card_line
                 ON card_line.card_id = card.id AND card_line.master_id IS NULL
@@ -261,10 +235,6 @@ def ensure_month_consumption(env):
 
 
 def utc_midnight(day):
-    from datetime import datetime
-
-    import pytz
-
     local = pytz.timezone("Europe/Moscow").localize(datetime.combine(day, datetime.min.time()))
     return local.astimezone(pytz.utc).replace(tzinfo=None)
 
@@ -282,17 +252,17 @@ def month_visits(env):
 def prepare_data(registry, gen):
     with environment(registry) as env:
         salon = gen.ensure_salon(env, masters=MASTERS)
-        if gen.generated_visit_count(env) < REPORT_VISITS + 3000:
+        if gen.generated_visit_count(env) < REPORT_VISITS:
             log("generating the chain's visits")
             salon = gen.generate(
                 env,
-                REPORT_VISITS + 3000,
+                REPORT_VISITS,
                 masters=MASTERS,
                 future_days=0,
                 progress=lambda done, total: log(f"  {done}/{total} visits"),
             )
             env.cr.commit()
-        products = ensure_consumables(env)
+        products = ensure_consumables(env, gen)
         ensure_cards(env, salon, products)
         env.cr.commit()
         materials = ensure_month_consumption(env)
@@ -335,23 +305,27 @@ def bench_writeoff(registry, gen, salon, tries):
     with environment(registry) as env:
         booked = env["beauty.visit"].search_count([("note", "=", BENCH_NOTE)])
     first_day = salon.anchor + timedelta(days=30 + booked)
-    durations, moves = [], 0
+    durations, queries, moves = [], [], 0
     for index in range(tries + 3):
         visit_id = book_writeoff_visit(registry, gen, salon, first_day + timedelta(days=index))
         with environment(registry) as env:
             visit = env["beauty.visit"].browse(visit_id)
             env.invalidate_all()
+            counted = env.cr.sql_log_count
             started = time.perf_counter()
             visit.action_done()
             env.flush_all()
             env.cr.commit()
             elapsed = time.perf_counter() - started
+            spent = env.cr.sql_log_count - counted
             moves = len(visit.salon_picking_ids.move_ids)
         if index >= 3:  # the first ones warm up the registry's caches
             durations.append(elapsed)
+            queries.append(spent)
     if moves != 8:
         log(f"WARNING: the write-off visit moved {moves} materials, not 8")
-    bench("writeoff_per_visit_p50_ms", statistics.median(durations) * 1000, "ms")
+    bench("writeoff_per_visit_p50_ms", core.median_ms(durations), "ms")
+    bench("writeoff_per_visit_queries", round(statistics.median(queries)), "queries")
 
 
 # ---------------------------------------------------------------------- report
@@ -374,7 +348,7 @@ def bench_report(registry, runs):
                     groupby = rows[:row_depth] + columns[:column_depth]
                     cells += len(Report.read_group(domain, PIVOT_MEASURES, groupby, lazy=False))
             durations.append(time.perf_counter() - started)
-    bench("consumption_report_ms", statistics.median(durations[1:]) * 1000, "ms")
+    bench("consumption_report_ms", core.median_ms(durations[1:]), "ms")
     bench("consumption_report_cells", cells, "groups")
 
 
@@ -389,10 +363,10 @@ def main(argv):
     args = parser.parse_args(argv)
     prepare_database(args.db)
     odoo.tools.config.parse_config(
-        [f"--addons-path={default_addons_path()}", "-d", args.db, "--log-level=warn"]
+        [f"--addons-path={core.default_addons_path()}", "-d", args.db, "--log-level=warn"]
     )
     registry = Registry(args.db)
-    gen = load_generator()
+    gen = core.load_generator()
     salon, visits, materials = prepare_data(registry, gen)
     bench("consumption_report_visits", visits, "visits")
     bench("consumption_report_materials", materials, "lines")

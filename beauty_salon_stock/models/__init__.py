@@ -10,6 +10,7 @@ from . import stock_valuation_layer
 from . import product_pricelist
 from . import product_template
 from . import product_product
+from . import beauty_salon_material
 from . import beauty_cost_card
 from . import beauty_cost_card_line
 from . import beauty_visit_consumption

@@ -22,6 +22,7 @@ class BeautyVisitConsumption(models.Model):
     """
 
     _name = "beauty.visit.consumption"
+    _inherit = "beauty.salon.material"
     _description = "Material Used in a Salon Service"
     _order = "visit_id, line_id, sequence, id"
     _check_company_auto = True
@@ -44,28 +45,12 @@ class BeautyVisitConsumption(models.Model):
     master_id = fields.Many2one(related="line_id.master_id", store=True, index=True, string="Master")
     service_id = fields.Many2one(related="line_id.service_id", store=True, string="Service")
     date = fields.Datetime(related="line_id.date_start", store=True, index=True)
-    visit_state = fields.Selection(related="visit_id.state", string="Visit Status")
-    product_id = fields.Many2one(
-        "product.product",
-        string="Material",
-        required=True,
-        index=True,
-        check_company=True,
-        domain="[('is_storable', '=', True)]",
-    )
+    service_categ_id = fields.Many2one(related="service_id.categ_id", store=True, string="Service Category")
+    # Stored for the actual-vs-norm report, which reads this table alone.
+    visit_state = fields.Selection(related="visit_id.state", store=True, string="Visit Status")
+    materials_returned = fields.Boolean(related="visit_id.salon_materials_returned", store=True)
     product_barcode = fields.Char(related="product_id.barcode", string="Barcode")
     product_tracking = fields.Selection(related="product_id.tracking")
-    product_uom_category_id = fields.Many2one(related="product_id.uom_id.category_id")
-    product_uom_id = fields.Many2one(
-        "uom.uom",
-        string="Unit",
-        compute="_compute_product_uom_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
-        domain="[('category_id', '=', product_uom_category_id)]",
-    )
     lot_id = fields.Many2one(
         "stock.lot",
         check_company=True,
@@ -84,6 +69,18 @@ class BeautyVisitConsumption(models.Model):
         store=True,
         digits="Product Unit of Measure",
         help="Net quantity the stock moves took to the consumption location.",
+    )
+    product_qty_norm = fields.Float(
+        string="Norm in Product Unit",
+        compute="_compute_product_quantities",
+        store=True,
+        digits="Product Unit of Measure",
+    )
+    product_qty_done = fields.Float(
+        string="Written Off in Product Unit",
+        compute="_compute_product_quantities",
+        store=True,
+        digits="Product Unit of Measure",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(
@@ -113,11 +110,6 @@ class BeautyVisitConsumption(models.Model):
             if material.line_id.visit_id != material.visit_id:
                 material.line_id = material.visit_id.line_ids[:1]
 
-    @api.depends("product_id")
-    def _compute_product_uom_id(self):
-        for material in self:
-            material.product_uom_id = material.product_id.uom_id
-
     @api.depends(
         "move_ids.state",
         "move_ids.quantity",
@@ -134,17 +126,26 @@ class BeautyVisitConsumption(models.Model):
             material.qty_done = quantity
             material.amount = value
 
+    @api.depends("qty_norm", "qty_done", "product_uom_id", "product_id.uom_id")
+    def _compute_product_quantities(self):
+        for material in self:
+            uom, product_uom = material.product_uom_id, material.product_id.uom_id
+            if uom and product_uom:
+                material.product_qty_norm = uom._compute_quantity(material.qty_norm, product_uom, round=False)
+                material.product_qty_done = uom._compute_quantity(material.qty_done, product_uom, round=False)
+            else:
+                material.product_qty_norm = material.product_qty_done = 0.0
+
     @api.depends("qty_done", "amount", "product_id", "product_uom_id")
     def _compute_unit_cost(self):
         for material in self:
             uom = material.product_uom_id
             if uom and not float_is_zero(material.qty_done, precision_rounding=uom.rounding):
                 material.unit_cost = material.amount / material.qty_done
-            elif uom and material.product_id:
-                product = material.product_id.with_company(material.company_id or self.env.company)
-                material.unit_cost = product.uom_id._compute_price(product.standard_price, uom)
             else:
-                material.unit_cost = 0.0
+                material.unit_cost = material._salon_current_unit_cost(
+                    material.company_id or self.env.company
+                )
 
     # ------------------------------------------------------------------ checks
     @api.constrains("line_id", "visit_id")
@@ -152,18 +153,6 @@ class BeautyVisitConsumption(models.Model):
         for material in self:
             if material.line_id.visit_id != material.visit_id:
                 raise ValidationError(self.env._("A material must belong to a service of its own visit."))
-
-    @api.constrains("product_id", "product_uom_id")
-    def _check_uom(self):
-        for material in self:
-            if material.product_uom_id.category_id != material.product_id.uom_id.category_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(material)s is counted in %(unit)s: pick a unit of the same kind.",
-                        material=material.product_id.display_name,
-                        unit=material.product_id.uom_id.name,
-                    )
-                )
 
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi

@@ -4,6 +4,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare
 
 # The commission noted on bookings is refreshed for this many days back every night.
@@ -36,6 +37,16 @@ class BeautyVisitLine(models.Model):
             self._salon_fill_norms()
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_materials_written_off(self):
+        if any(self.salon_consumption_ids.mapped("qty_done")):
+            raise UserError(
+                self.env._(
+                    "Materials of this service were written off: set their used quantities to 0 first, "
+                    "so that they go back to stock."
+                )
+            )
+
     # ------------------------------------------------------------------ hooks for the satellite addons
     def _salon_material_costs(self):
         costs = super()._salon_material_costs()
@@ -67,7 +78,7 @@ class BeautyVisitLine(models.Model):
             for material in line.salon_consumption_ids.filtered(lambda m: not m.is_extra):
                 card_line = norms.pop(material.product_id, None)
                 norm = (
-                    card_line.uom_id._compute_quantity(card_line.quantity, material.product_uom_id)
+                    card_line.product_uom_id._compute_quantity(card_line.quantity, material.product_uom_id)
                     if card_line
                     else 0.0
                 )
@@ -90,7 +101,7 @@ class BeautyVisitLine(models.Model):
                     "line_id": line.id,
                     "sequence": card_line.sequence,
                     "product_id": card_line.product_id.id,
-                    "product_uom_id": card_line.uom_id.id,
+                    "product_uom_id": card_line.product_uom_id.id,
                     "qty_norm": card_line.quantity,
                     "qty_actual": card_line.quantity,
                     "is_extra": False,

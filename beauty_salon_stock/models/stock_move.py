@@ -16,3 +16,7 @@ class StockMove(models.Model):
         readonly=True,
         copy=False,
     )
+
+    def _skip_push(self):
+        # Materials used up in a service (or given back) go no further: no push rule to look for.
+        return bool(self.salon_consumption_id) or super()._skip_push()

@@ -1,8 +1,7 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import fields, models, tools
-from odoo.tools import SQL
+from odoo import fields, models
 
 
 class BeautyConsumptionReport(models.Model):
@@ -14,6 +13,7 @@ class BeautyConsumptionReport(models.Model):
     """
 
     _name = "beauty.consumption.report"
+    _inherit = "beauty.salon.sql.report"
     _description = "Salon Materials: Actual vs Norm"
     _auto = False
     _order = "date desc"
@@ -36,14 +36,7 @@ class BeautyConsumptionReport(models.Model):
     value_actual = fields.Monetary(string="Actual Cost", readonly=True)
     value_diff = fields.Monetary(string="Cost Difference", readonly=True)
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), SQL(self._query()))
-        )
-
     def _query(self):
-        # qty / unit factor * product unit factor: the quantity in the product's unit.
         return """
             SELECT c.id,
                    c.date,
@@ -52,25 +45,20 @@ class BeautyConsumptionReport(models.Model):
                    c.line_id,
                    c.master_id,
                    c.service_id,
-                   service_tmpl.categ_id AS service_categ_id,
+                   c.service_categ_id,
                    c.product_id,
                    product_tmpl.uom_id AS product_uom_id,
                    c.is_extra,
-                   c.qty_norm / line_uom.factor * product_uom.factor AS qty_norm,
-                   c.qty_done / line_uom.factor * product_uom.factor AS qty_actual,
-                   (c.qty_done - c.qty_norm) / line_uom.factor * product_uom.factor AS qty_diff,
+                   c.product_qty_norm AS qty_norm,
+                   c.product_qty_done AS qty_actual,
+                   c.product_qty_done - c.product_qty_norm AS qty_diff,
                    company.currency_id,
                    c.qty_norm * c.unit_cost AS value_norm,
                    c.amount AS value_actual,
                    c.amount - c.qty_norm * c.unit_cost AS value_diff
               FROM beauty_visit_consumption c
-              JOIN beauty_visit visit ON visit.id = c.visit_id
               JOIN res_company company ON company.id = c.company_id
-              JOIN uom_uom line_uom ON line_uom.id = c.product_uom_id
               JOIN product_product product ON product.id = c.product_id
               JOIN product_template product_tmpl ON product_tmpl.id = product.product_tmpl_id
-              JOIN uom_uom product_uom ON product_uom.id = product_tmpl.uom_id
-              JOIN product_product service ON service.id = c.service_id
-              JOIN product_template service_tmpl ON service_tmpl.id = service.product_tmpl_id
-             WHERE visit.state = 'done' AND visit.salon_materials_returned IS NOT TRUE
+             WHERE c.visit_state = 'done' AND c.materials_returned IS NOT TRUE
         """

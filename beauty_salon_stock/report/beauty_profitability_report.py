@@ -1,8 +1,7 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import fields, models, tools
-from odoo.tools import SQL
+from odoo import fields, models
 
 
 class BeautyProfitabilityReport(models.Model):
@@ -14,6 +13,7 @@ class BeautyProfitabilityReport(models.Model):
     """
 
     _name = "beauty.profitability.report"
+    _inherit = "beauty.salon.sql.report"
     _description = "Salon Service Profitability"
     _auto = False
     _order = "date desc"
@@ -31,12 +31,6 @@ class BeautyProfitabilityReport(models.Model):
     material_cost = fields.Monetary(string="Materials Cost", readonly=True)
     commission = fields.Monetary(readonly=True)
     margin = fields.Monetary(readonly=True)
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), SQL(self._query()))
-        )
 
     def _query(self):
         return """

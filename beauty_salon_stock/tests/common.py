@@ -62,14 +62,18 @@ class SalonStockCase(BeautySalonCase):
             {
                 "service_tmpl_id": cls.colour.product_tmpl_id.id,
                 "line_ids": [
-                    Command.create({"product_id": cls.dye.id, "quantity": 60.0, "uom_id": cls.uom_g.id}),
-                    Command.create({"product_id": cls.oxidant.id, "quantity": 90.0, "uom_id": cls.uom_ml.id}),
+                    Command.create(
+                        {"product_id": cls.dye.id, "quantity": 60.0, "product_uom_id": cls.uom_g.id}
+                    ),
+                    Command.create(
+                        {"product_id": cls.oxidant.id, "quantity": 90.0, "product_uom_id": cls.uom_ml.id}
+                    ),
                     Command.create({"product_id": cls.gloves.id, "quantity": 1.0}),
                     Command.create(
                         {
                             "product_id": cls.dye.id,
                             "quantity": 80.0,
-                            "uom_id": cls.uom_g.id,
+                            "product_uom_id": cls.uom_g.id,
                             "master_id": cls.master_anna.id,
                         }
                     ),

@@ -46,7 +46,7 @@ class TestStockAccess(SalonStockCase):
                     "product_id": self.oxidant.id,
                     "quantity": 100.0,
                     "master_id": self.master_olga.id,
-                    "uom_id": self.uom_ml.id,
+                    "product_uom_id": self.uom_ml.id,
                 }
             )
         ]

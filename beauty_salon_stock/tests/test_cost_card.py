@@ -72,7 +72,9 @@ class TestCostCard(SalonStockCase):
                 "service_id": long.id,
                 "line_ids": [
                     Command.create({"product_id": self.gloves.id}),
-                    Command.create({"product_id": self.dye.id, "quantity": 30.0, "uom_id": self.uom_g.id}),
+                    Command.create(
+                        {"product_id": self.dye.id, "quantity": 30.0, "product_uom_id": self.uom_g.id}
+                    ),
                 ],
             }
         )
@@ -107,5 +109,5 @@ class TestCostCard(SalonStockCase):
     def test_unit_of_the_same_kind(self):
         with self.assertRaises(ValidationError):
             self.manicure_card.line_ids = [
-                Command.create({"product_id": self.dye.id, "quantity": 1.0, "uom_id": self.uom_ml.id})
+                Command.create({"product_id": self.dye.id, "quantity": 1.0, "product_uom_id": self.uom_ml.id})
             ]

@@ -42,6 +42,13 @@ class TestPriceList(SalonStockCase):
         self.assertAlmostEqual(template.salon_staff_price, 1520.0, msg="staff pricelist: 20 % off retail")
         self.assertAlmostEqual(template.salon_writeoff_price, 950.0, msg="write-off pricelist: the cost")
 
+    def test_internal_price_levels_are_never_a_clients_pricelist(self):
+        internal = self.company.salon_staff_pricelist_id | self.company.salon_writeoff_pricelist_id
+        self.assertEqual(len(internal), 2)
+        self.assertTrue(all(internal.mapped("salon_internal")))
+        client = self.env["res.partner"].create({"name": "Walk-in client"})
+        self.assertNotIn(client.property_product_pricelist, internal)
+
     def test_pdf_price_list_grouped_by_category_with_barcodes(self):
         # Under test, Odoo renders the PDF report's HTML (no wkhtmltopdf run).
         html, _kind = (

@@ -8,6 +8,8 @@ it returns {} and the margin is revenue − materials. The test with payroll's r
 cross-addon one (top-level ``tests/``), added when the payroll branch is merged.
 """
 
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import SalonStockCase
@@ -65,6 +67,20 @@ class TestProfitability(SalonStockCase):
             revenue, materials, _commission = self.expected(line)
             row = self.Report.search([("line_id", "=", line.id)])
             self.assertEqual((row.commission, row.margin), (0.0, revenue - materials))
+
+    def test_nightly_refresh_keeps_the_hooks_commission(self):
+        lines = self.paid.line_ids
+        self.env.cr.execute(
+            "UPDATE beauty_visit_line SET salon_commission_amount = 999 WHERE id IN %s", [tuple(lines.ids)]
+        )
+        lines.invalidate_recordset(["salon_commission_amount"])
+        with freeze_time("2030-03-10 03:00:00"):
+            self.env["beauty.visit.line"]._cron_salon_refresh_commissions()
+        commissions = lines._salon_commissions()
+        self.assertEqual(
+            [line.salon_commission_amount for line in lines],
+            [commissions.get(line.id, 0.0) for line in lines],
+        )
 
     def test_by_service_category_master_branch_and_visit(self):
         domain = [("visit_id", "in", (self.paid | self.unpaid).ids)]

@@ -3,7 +3,7 @@
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import SalonStockCase
 
@@ -110,6 +110,16 @@ class TestWriteOff(SalonStockCase):
             }
         )
 
+    def test_materials_recorded_on_the_done_visit_form(self):
+        visit = self.complete(self.colour_and_manicure())
+        with Form(visit.with_user(self.reception)) as form, form.salon_consumption_ids.new() as material:
+            material.line_id = visit.line_ids[1]
+            material.product_id = self.gloves
+            material.qty_actual = 2.0
+        extra = visit.salon_consumption_ids.filtered("is_extra")
+        self.assertEqual((extra.master_id, extra.qty_done), (self.master_olga, 2.0))
+        self.assertAlmostEqual(self.on_hand(self.gloves), 95.0)
+
     def test_correction_through_reopening(self):
         visit = self.complete(self.colour_and_manicure())
         visit.with_user(self.manager).action_reopen("Dye was weighed wrong")
@@ -153,6 +163,9 @@ class TestWriteOff(SalonStockCase):
             dye.unlink()
         with self.assertRaises(UserError):
             dye.product_id = self.oxidant
+        visit.with_user(self.manager).action_reopen("Colouring was not done")
+        with self.assertRaises(UserError):
+            dye.line_id.unlink()
 
     def test_master_completes_the_visit_without_stock_rights(self):
         visit = self.book_services((self.colour, self.master_anna, "2030-03-04 10:00"))
