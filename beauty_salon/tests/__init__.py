@@ -9,3 +9,4 @@ from . import test_checkout
 from . import test_access
 from . import test_board
 from . import test_board_ui
+from . import test_dashboard
