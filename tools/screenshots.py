@@ -71,7 +71,17 @@ def build_database(db, rebuild):
         log(f"reusing {db}")
         return
     log(f"creating {db} with demo data")
-    run(sys.executable, "tools/create_db.py", db, "--lang", "ru_RU", "--country", "RU", "--addons-path", addons_path())
+    run(
+        sys.executable,
+        "tools/create_db.py",
+        db,
+        "--lang",
+        "ru_RU",
+        "--country",
+        "RU",
+        "--addons-path",
+        addons_path(),
+    )
     run("bash", "tools/odoo.sh", "-d", db, "-i", ADDONS, "--stop-after-init", "--log-level=warn")
 
 
@@ -84,9 +94,8 @@ def free_port():
 def wait_for(url, timeout=120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read()
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
         time.sleep(0.5)
     raise TimeoutError(f"{url} did not answer within {timeout}s")
 
@@ -202,7 +211,9 @@ class Chromium:
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", default="salon_screens")
     parser.add_argument("--port", type=int, default=0, help="HTTP port of Odoo (default: a free one)")
     parser.add_argument("--out", default=os.path.join(ROOT, "docs"))

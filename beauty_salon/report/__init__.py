@@ -3,6 +3,5 @@
 
 from . import beauty_revenue_report
 from . import beauty_booking_report
-from . import beauty_client_report
-from . import beauty_client_rfm
+from . import beauty_client_analysis
 from . import beauty_dashboard

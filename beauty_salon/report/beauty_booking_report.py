@@ -6,9 +6,26 @@ from odoo.tools import SQL
 
 from ..models.beauty_availability import BLOCKING_STATES
 
-# Hours before the start within which a cancellation counts as late (ir.config_parameter).
+# Hours before the start within which a cancellation counts as late (ir.config_parameter, then default).
 LATE_CANCEL_PARAM = "beauty_salon.late_cancel_hours"
 LATE_CANCEL_DEFAULT = 24
+LATE_CANCEL_HOURS = SQL(
+    """(SELECT COALESCE(MAX(CASE WHEN value ~ '^[0-9]+(\\.[0-9]+)?$' THEN value::numeric END), %s)
+          FROM ir_config_parameter WHERE key = %s)""",
+    LATE_CANCEL_DEFAULT,
+    LATE_CANCEL_PARAM,
+)
+
+
+def late_cancel_sql(state, cancel_date, start):
+    """SQL condition: cancelled within the late-cancellation window before ``start`` (SQL expressions)."""
+    return SQL(
+        "COALESCE(%s = 'cancelled' AND %s > %s - make_interval(secs => %s * 3600), FALSE)",
+        state,
+        cancel_date,
+        start,
+        LATE_CANCEL_HOURS,
+    )
 
 
 class BeautyBookingReport(models.Model):
@@ -20,11 +37,11 @@ class BeautyBookingReport(models.Model):
     _order = "date desc"
 
     date = fields.Datetime(string="Start", readonly=True)
-    visit_id = fields.Many2one("beauty.visit", string="Visit", readonly=True)
+    visit_id = fields.Many2one("beauty.visit", readonly=True)
     company_id = fields.Many2one("res.company", string="Branch", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)
-    master_id = fields.Many2one("hr.employee", string="Master", readonly=True)
-    service_id = fields.Many2one("product.product", string="Service", readonly=True)
+    master_id = fields.Many2one("hr.employee", readonly=True)
+    service_id = fields.Many2one("product.product", readonly=True)
     service_categ_id = fields.Many2one("product.category", string="Service Category", readonly=True)
     state = fields.Selection(
         lambda self: self.env["beauty.visit"]._fields["state"]._description_selection(self.env),
@@ -57,24 +74,18 @@ class BeautyBookingReport(models.Model):
                    CASE WHEN line.state IN %(blocking)s
                         THEN GREATEST(line.duration - COALESCE(line.processing_duration, 0), 0)
                         ELSE 0 END AS booked_hours,
-                   COALESCE(
-                       line.state = 'cancelled'
-                       AND visit.cancel_date > line.date_start - make_interval(secs => late.hours * 3600),
-                       FALSE
-                   ) AS is_late_cancel
+                   %(late)s AS is_late_cancel
               FROM beauty_visit_line line
               JOIN beauty_visit visit ON visit.id = line.visit_id
               JOIN product_product pp ON pp.id = line.service_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
-             CROSS JOIN (
-                   SELECT COALESCE(MAX(CASE WHEN value ~ '^[0-9]+(\\.[0-9]+)?$' THEN value::numeric END),
-                                   %(late_default)s) AS hours
-                     FROM ir_config_parameter WHERE key = %(late_param)s
-             ) late
             """,
             blocking=BLOCKING_STATES,
-            late_default=LATE_CANCEL_DEFAULT,
-            late_param=LATE_CANCEL_PARAM,
+            late=late_cancel_sql(
+                SQL.identifier("line", "state"),
+                SQL.identifier("visit", "cancel_date"),
+                SQL.identifier("line", "date_start"),
+            ),
         )
 
     def init(self):

@@ -1,12 +1,13 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The owner's dashboard: every figure of one page in one call, from the salon's SQL views.
+"""The owner's dashboard: every figure of one page in one call.
 
-Revenue comes from ``beauty.revenue.report`` (sale lines), visits, no-shows, late cancellations and
-booked master time from ``beauty.booking.report`` (bookings), new, lost and sleeping clients from
-``beauty.client.report``, segments and ABC classes from the ``beauty.client.rfm`` snapshot. Each view is
-read by one aggregate query (or ``_read_group``) over the period and the previous one; the scheduled
-working time for occupancy comes from the masters' calendars through the availability engine.
+Each source is read by one aggregate query over the period and the previous one: revenue from the
+``beauty.revenue.report`` view (sale lines), visits, no-shows and late cancellations from the visits,
+booked master time from the bookings, and the scheduled working time for occupancy from the masters'
+calendars through the availability engine. New, lost and sleeping clients need each client's whole
+history: they come from the nightly ``beauty.client.analysis`` snapshot (plus, for new clients, the
+visits made since it was taken), which also gives the RFM segments and ABC classes.
 """
 
 from datetime import datetime, time, timedelta
@@ -18,7 +19,16 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..models.beauty_availability import BLOCKING_STATES
+from .beauty_booking_report import late_cancel_sql
+from .beauty_client_analysis import snapshot_until
+from .beauty_revenue_report import revenue_kind
+
 PERIODS = ("day", "week", "month")
+# The horizon of the client snapshot before its first run: every visit is after it.
+NO_SNAPSHOT = datetime(1970, 1, 1)
+# The aggregates read hundreds of thousands of rows: hash them in memory rather than on disk.
+REPORT_WORK_MEM = "64MB"
 TOP_SERVICES = 10
 # What each figure of the dashboard opens: the report action and how its domain is built.
 REPORT_ACTIONS = {
@@ -28,11 +38,19 @@ REPORT_ACTIONS = {
     "no_show": "beauty_salon.beauty_booking_report_action",
     "late_cancel": "beauty_salon.beauty_booking_report_action",
     "occupancy": "beauty_salon.beauty_booking_report_action",
-    "new": "beauty_salon.beauty_client_report_action",
-    "lost": "beauty_salon.beauty_client_report_action",
-    "sleeping": "beauty_salon.beauty_client_report_action",
-    "segment": "beauty_salon.beauty_client_rfm_action",
-    "abc": "beauty_salon.beauty_client_rfm_action",
+    "new": "beauty_salon.beauty_client_analysis_action",
+    "lost": "beauty_salon.beauty_client_analysis_action",
+    "sleeping": "beauty_salon.beauty_client_analysis_action",
+    "segment": "beauty_salon.beauty_client_analysis_action",
+    "abc": "beauty_salon.beauty_client_analysis_action",
+}
+GROUP_BYS = {
+    "revenue": ["group_kind"],
+    "services": ["group_product"],
+    "bookings": ["group_state"],
+    "occupancy": ["group_master"],
+    "no_show": ["group_master"],
+    "late_cancel": ["group_master"],
 }
 
 
@@ -61,16 +79,14 @@ class BeautyDashboard(models.AbstractModel):
         companies = self._companies(company_ids)
         bounds = self._bounds(period, date_ref)
         self.env.flush_all()
-        revenue = self._revenue_figures(companies, bounds)
+        self.env.cr.execute(SQL("SET LOCAL work_mem = %s", REPORT_WORK_MEM))
+        revenue, top_services = self._revenue_figures(companies, bounds)
         visits = self._visit_figures(companies, bounds)
         clients = self._client_figures(companies, bounds)
         for key in ("current", "previous"):
             clients["returning"][key] = max(visits["clients"][key] - clients["new"][key], 0)
-            revenue["average_check"][key] = (
-                round(revenue["visit_revenue"][key] / revenue["paid_visits"][key], 2)
-                if revenue["paid_visits"][key]
-                else 0.0
-            )
+            paid = visits["paid"][key]
+            revenue["average_check"][key] = round(revenue["visit_revenue"][key] / paid, 2) if paid else 0.0
         return {
             "period": period,
             "date_ref": fields.Date.to_string(bounds["ref"]),
@@ -84,9 +100,9 @@ class BeautyDashboard(models.AbstractModel):
             "revenue": revenue,
             "visits": visits,
             "clients": clients,
-            "occupancy": self._occupancy(companies, bounds, visits.pop("booked_hours")),
-            "top_services": self._top_services(companies, bounds),
-            "rfm": self._rfm(companies),
+            "occupancy": self._occupancy(companies, bounds),
+            "top_services": top_services,
+            "rfm": self._rfm(companies, bounds),
             "can_recompute": self.env.user.has_group("beauty_salon.beauty_salon_group_manager"),
         }
 
@@ -99,8 +115,8 @@ class BeautyDashboard(models.AbstractModel):
         bounds = self._bounds(period, date_ref)
         action = self.env["ir.actions.act_window"]._for_xml_id(REPORT_ACTIONS[figure])
         action["domain"] = self._figure_domain(figure, companies, bounds, value)
-        action["context"] = {"search_default_" + key: 1 for key in self._figure_groupbys(figure)}
-        if figure in ("new", "lost", "sleeping", "segment", "abc"):
+        action["context"] = {f"search_default_{name}": 1 for name in GROUP_BYS.get(figure, [])}
+        if REPORT_ACTIONS[figure] == REPORT_ACTIONS["segment"]:
             action["views"] = [(False, "list"), (False, "pivot"), (False, "graph")]
         return action
 
@@ -113,15 +129,12 @@ class BeautyDashboard(models.AbstractModel):
         return allowed.filtered(lambda company: company.id in company_ids) or allowed
 
     @api.model
-    def _tz(self):
-        return pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-
-    @api.model
     def _bounds(self, period, date_ref):
-        """Local days and naive UTC datetimes bounding the period, the previous one and today."""
+        """Local days and naive UTC datetimes bounding the period, the previous one and today, and
+        the windows of the client snapshot (``horizon``: the end of the day it describes)."""
         if period not in PERIODS:
             raise UserError(self.env._("Unknown dashboard period: %(period)s", period=period))
-        tz = self._tz()
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
         now = fields.Datetime.now()
         today = pytz.utc.localize(now).astimezone(tz).date()
         ref = fields.Date.to_date(date_ref) if date_ref else today
@@ -135,7 +148,8 @@ class BeautyDashboard(models.AbstractModel):
         def utc(day):
             return tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
 
-        Rfm = self.env["beauty.client.rfm"]
+        Analysis = self.env["beauty.client.analysis"]
+        as_of = Analysis._snapshot_date()
         return {
             "ref": ref,
             "now": now,
@@ -147,32 +161,48 @@ class BeautyDashboard(models.AbstractModel):
             "previous_start": utc(start - step),
             "today_start": utc(today),
             "today_stop": utc(today + timedelta(days=1)),
+            "as_of": as_of,
+            "horizon": snapshot_until(as_of) if as_of else NO_SNAPSHOT,
             # Days without a visit after which a client is sleeping, then lost.
-            "sleeping": timedelta(days=Rfm._param("beauty_salon.sleeping_days")),
-            "lost": timedelta(days=Rfm._param("beauty_salon.lost_days")),
+            "sleeping": timedelta(days=Analysis._param("beauty_salon.sleeping_days")),
+            "lost": timedelta(days=Analysis._param("beauty_salon.lost_days")),
         }
+
+    @api.model
+    def _windows(self, bounds):
+        """The SQL parameters of the period bounds and of the client windows."""
+        horizon, lost = bounds["horizon"], bounds["lost"]
+        keys = ("start", "stop", "previous_start", "today_start", "today_stop", "now", "horizon")
+        return dict(
+            {key: bounds[key] for key in keys},
+            # Lost in a period: the last visit is a lost window older than a day of it (up to the snapshot).
+            lost_start=bounds["start"] - lost,
+            lost_stop=min(bounds["stop"], horizon) - lost,
+            lost_previous_start=bounds["previous_start"] - lost,
+            lost_previous_stop=min(bounds["start"], horizon) - lost,
+            sleeping_from=horizon - lost,
+            sleeping_to=horizon - bounds["sleeping"],
+        )
 
     # ------------------------------------------------------------------ figures
     @api.model
     def _revenue_figures(self, companies, bounds):
-        """Revenue today, in the period and the one before (services/retail) and the average check."""
-        row = self.env.execute_query_dict(
+        """Revenue today, in the period and the one before (services/retail) and the top services.
+
+        One pass over the revenue view grouped by product; the totals add up a few product rows.
+        """
+        rows = self.env.execute_query_dict(
             SQL(
                 """
-                SELECT COALESCE(SUM(amount) FILTER (WHERE today AND kind = 'service'), 0) AS today_service,
-                       COALESCE(SUM(amount) FILTER (WHERE today AND kind = 'retail'), 0) AS today_retail,
-                       COALESCE(SUM(amount) FILTER (WHERE cur AND kind = 'service'), 0) AS cur_service,
-                       COALESCE(SUM(amount) FILTER (WHERE cur AND kind = 'retail'), 0) AS cur_retail,
-                       COALESCE(SUM(amount) FILTER (WHERE prev AND kind = 'service'), 0) AS prev_service,
-                       COALESCE(SUM(amount) FILTER (WHERE prev AND kind = 'retail'), 0) AS prev_retail,
-                       COALESCE(SUM(amount) FILTER (WHERE cur AND visit_id IS NOT NULL), 0)
-                           AS cur_visit_revenue,
-                       COALESCE(SUM(amount) FILTER (WHERE prev AND visit_id IS NOT NULL), 0)
-                           AS prev_visit_revenue,
-                       COUNT(DISTINCT visit_id) FILTER (WHERE cur) AS cur_paid_visits,
-                       COUNT(DISTINCT visit_id) FILTER (WHERE prev) AS prev_paid_visits
+                SELECT product_id, from_booking, with_visit,
+                       COALESCE(SUM(amount) FILTER (WHERE today), 0) AS today,
+                       COALESCE(SUM(amount) FILTER (WHERE cur), 0) AS current,
+                       COALESCE(SUM(amount) FILTER (WHERE prev), 0) AS previous,
+                       COALESCE(SUM(quantity) FILTER (WHERE cur), 0) AS quantity
                   FROM (
-                      SELECT amount, kind, visit_id,
+                      SELECT product_id, amount, quantity,
+                             booking_id IS NOT NULL AS from_booking,
+                             visit_id IS NOT NULL AS with_visit,
                              date >= %(today_start)s AND date < %(today_stop)s AS today,
                              date >= %(start)s AND date < %(stop)s AS cur,
                              date >= %(previous_start)s AND date < %(start)s AS prev
@@ -181,46 +211,54 @@ class BeautyDashboard(models.AbstractModel):
                          AND ((date >= %(previous_start)s AND date < %(stop)s)
                               OR (date >= %(today_start)s AND date < %(today_stop)s))
                   ) revenue
+                 GROUP BY 1, 2, 3
                 """,
                 companies=companies.ids,
-                **self._sql_bounds(bounds),
+                **self._windows(bounds),
             )
-        )[0]
-        figures = {
-            key: {
-                "service": float(row[f"{prefix}_service"]),
-                "retail": float(row[f"{prefix}_retail"]),
-                "total": float(row[f"{prefix}_service"] + row[f"{prefix}_retail"]),
-            }
-            for key, prefix in (("today", "today"), ("current", "cur"), ("previous", "prev"))
-        }
-        return {
-            "today": figures["today"],
-            "period": compare(figures["current"], figures["previous"]),
-            "visit_revenue": compare(float(row["cur_visit_revenue"]), float(row["prev_visit_revenue"])),
-            "paid_visits": compare(row["cur_paid_visits"], row["prev_paid_visits"]),
+        )
+        products = self.env["product.product"].browse({row["product_id"] for row in rows})
+        is_service = {product.id: product.is_salon_service for product in products}
+        keys = ("today", "current", "previous")
+        totals = {key: {"service": 0.0, "retail": 0.0, "total": 0.0} for key in keys}
+        visit_revenue = dict.fromkeys(keys, 0.0)
+        services = {}
+        for row in rows:
+            kind = revenue_kind(row["from_booking"], is_service[row["product_id"]])
+            for key in keys:
+                amount = float(row[key])
+                totals[key][kind] += amount
+                totals[key]["total"] += amount
+                if row["with_visit"]:
+                    visit_revenue[key] += amount
+            if kind == "service" and row["current"]:
+                sold = services.setdefault(row["product_id"], [0.0, 0.0])
+                sold[0] += float(row["current"])
+                sold[1] += float(row["quantity"])
+        top = sorted(services.items(), key=lambda item: (-item[1][0], item[0]))[:TOP_SERVICES]
+        names = {product.id: product.display_name for product in products}
+        top_services = [
+            {"product_id": product_id, "name": names[product_id], "amount": amount, "count": quantity}
+            for product_id, (amount, quantity) in top
+        ]
+        revenue = {
+            "today": totals["today"],
+            "period": compare(totals["current"], totals["previous"]),
+            "visit_revenue": compare(visit_revenue["current"], visit_revenue["previous"]),
             "average_check": compare(0.0, 0.0),
         }
+        return revenue, top_services
 
     @api.model
     def _visit_figures(self, companies, bounds):
-        """Visits, no-show and late-cancellation rates, clients served and booked master time."""
+        """Visits, paid visits, no-show and late-cancellation rates and clients served, in one pass."""
         row = self.env.execute_query_dict(
             SQL(
                 """
-                WITH visit AS (
-                    SELECT visit_id, MIN(date) AS date, MIN(state) AS state, MIN(partner_id) AS partner_id,
-                           BOOL_OR(is_late_cancel) AS late, SUM(booked_hours) AS booked_hours
-                      FROM beauty_booking_report
-                     WHERE company_id = ANY(%(companies)s) AND date >= %(previous_start)s AND date < %(stop)s
-                     GROUP BY visit_id
-                ), flagged AS (
-                    SELECT visit.*, date >= %(start)s AS cur,
-                           date < %(now)s AND (state != 'cancelled' OR late) AS due
-                      FROM visit
-                )
                 SELECT COUNT(*) FILTER (WHERE cur AND state = 'done') AS cur_done,
                        COUNT(*) FILTER (WHERE NOT cur AND state = 'done') AS prev_done,
+                       COUNT(*) FILTER (WHERE cur AND paid) AS cur_paid,
+                       COUNT(*) FILTER (WHERE NOT cur AND paid) AS prev_paid,
                        COUNT(*) FILTER (WHERE cur AND state != 'cancelled') AS cur_booked,
                        COUNT(*) FILTER (WHERE NOT cur AND state != 'cancelled') AS prev_booked,
                        COUNT(*) FILTER (WHERE cur AND due) AS cur_due,
@@ -230,13 +268,24 @@ class BeautyDashboard(models.AbstractModel):
                        COUNT(*) FILTER (WHERE cur AND due AND late) AS cur_late,
                        COUNT(*) FILTER (WHERE NOT cur AND due AND late) AS prev_late,
                        COUNT(DISTINCT partner_id) FILTER (WHERE cur AND state = 'done') AS cur_clients,
-                       COUNT(DISTINCT partner_id) FILTER (WHERE NOT cur AND state = 'done') AS prev_clients,
-                       COALESCE(SUM(booked_hours) FILTER (WHERE cur), 0) AS cur_hours,
-                       COALESCE(SUM(booked_hours) FILTER (WHERE NOT cur), 0) AS prev_hours
-                  FROM flagged
+                       COUNT(DISTINCT partner_id) FILTER (WHERE NOT cur AND state = 'done') AS prev_clients
+                  FROM (
+                      SELECT state, partner_id, late, date_start >= %(start)s AS cur,
+                             state = 'done' AND sale_order_id IS NOT NULL AS paid,
+                             date_start < %(now)s AND (state != 'cancelled' OR late) AS due
+                        FROM (SELECT visit.*, %(late)s AS late FROM beauty_visit visit
+                               WHERE visit.company_id = ANY(%(companies)s)
+                                 AND visit.date_start >= %(previous_start)s AND visit.date_start < %(stop)s
+                             ) visit
+                  ) visit
                 """,
                 companies=companies.ids,
-                **self._sql_bounds(bounds),
+                late=late_cancel_sql(
+                    SQL.identifier("visit", "state"),
+                    SQL.identifier("visit", "cancel_date"),
+                    SQL.identifier("visit", "date_start"),
+                ),
+                **self._windows(bounds),
             )
         )[0]
 
@@ -245,6 +294,7 @@ class BeautyDashboard(models.AbstractModel):
 
         return {
             "done": pair("done"),
+            "paid": pair("paid"),
             "booked": pair("booked"),
             "due": pair("due"),
             "no_show": pair("no_show"),
@@ -256,12 +306,17 @@ class BeautyDashboard(models.AbstractModel):
                 ratio(row["cur_late"], row["cur_due"]), ratio(row["prev_late"], row["prev_due"])
             ),
             "clients": pair("clients"),
-            "booked_hours": compare(float(row["cur_hours"]), float(row["prev_hours"])),
         }
 
     @api.model
     def _client_figures(self, companies, bounds):
-        """New clients (first visit in the period), lost ones (crossed the lost window), sleeping now."""
+        """New clients (first visit in the period at these branches), lost ones (their last visit
+        crossed the lost window in the period) and sleeping ones, from the client snapshot.
+
+        New clients whose first visit came after the snapshot are counted from the visits themselves:
+        a done visit with no earlier done visit of the same client.
+        """
+        windows = self._windows(bounds)
         row = self.env.execute_query_dict(
             SQL(
                 """
@@ -274,17 +329,37 @@ class BeautyDashboard(models.AbstractModel):
                                           AND last_visit_date < %(lost_stop)s
                                           AND company_id = ANY(%(companies)s)) AS cur_lost,
                        COUNT(*) FILTER (WHERE last_visit_date >= %(lost_previous_start)s
-                                          AND last_visit_date < %(lost_start)s
+                                          AND last_visit_date < %(lost_previous_stop)s
                                           AND company_id = ANY(%(companies)s)) AS prev_lost,
                        COUNT(*) FILTER (WHERE last_visit_date >= %(sleeping_from)s
                                           AND last_visit_date < %(sleeping_to)s
                                           AND company_id = ANY(%(companies)s)) AS sleeping
-                  FROM beauty_client_report
+                  FROM beauty_client_analysis
                 """,
                 companies=companies.ids,
-                **self._sql_bounds(bounds),
+                **windows,
             )
         )[0]
+        if bounds["horizon"] < bounds["stop"]:
+            since_snapshot = self.env.execute_query_dict(
+                SQL(
+                    """
+                    SELECT COUNT(DISTINCT partner_id) FILTER (WHERE date_start >= %(start)s) AS cur_new,
+                           COUNT(DISTINCT partner_id) FILTER (WHERE date_start < %(start)s) AS prev_new
+                      FROM beauty_visit visit
+                     WHERE visit.state = 'done' AND visit.company_id = ANY(%(companies)s)
+                       AND visit.date_start >= GREATEST(%(horizon)s, %(previous_start)s)
+                       AND visit.date_start < %(stop)s
+                       AND NOT EXISTS (SELECT 1 FROM beauty_visit earlier
+                                        WHERE earlier.partner_id = visit.partner_id AND earlier.state = 'done'
+                                          AND earlier.date_start < visit.date_start)
+                    """,
+                    companies=companies.ids,
+                    **windows,
+                )
+            )[0]
+            row["cur_new"] += since_snapshot["cur_new"]
+            row["prev_new"] += since_snapshot["prev_new"]
         return {
             "new": compare(row["cur_new"], row["prev_new"]),
             "returning": compare(0, 0),
@@ -292,22 +367,37 @@ class BeautyDashboard(models.AbstractModel):
             "sleeping": row["sleeping"],
             "sleeping_days": bounds["sleeping"].days,
             "lost_days": bounds["lost"].days,
+            "as_of": fields.Date.to_string(bounds["as_of"]) if bounds["as_of"] else False,
         }
 
     @api.model
-    def _occupancy(self, companies, bounds, booked_hours):
-        """Booked master time / scheduled working time, per master and branch (this period) and in total."""
-        masters = self.env["hr.employee"].search(
-            [("is_salon_master", "=", True), ("company_id", "in", companies.ids)], order="name, id"
-        )
-        booked = dict(
-            self.env["beauty.booking.report"]._read_group(
-                self._period_domain(companies, bounds) + [("master_id", "!=", False)],
-                ["master_id"],
-                ["booked_hours:sum"],
+    def _occupancy(self, companies, bounds):
+        """Booked master time / scheduled working time, per master and branch (this period) and in total.
+
+        Booked time is the master's time with the client (processing excluded) of the bookings that
+        keep their time; scheduled time comes from each master's calendar, leaves excluded.
+        """
+        booked_rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT master_id,
+                       COALESCE(SUM(duration - processing_duration) FILTER (WHERE cur), 0),
+                       COALESCE(SUM(duration - processing_duration) FILTER (WHERE NOT cur), 0)
+                  FROM (SELECT *, date_start >= %(start)s AS cur FROM beauty_visit_line) line
+                 WHERE company_id = ANY(%(companies)s) AND state IN %(blocking)s
+                   AND date_start >= %(previous_start)s AND date_start < %(stop)s
+                 GROUP BY master_id
+                """,
+                companies=companies.ids,
+                blocking=BLOCKING_STATES,
+                **self._windows(bounds),
             )
         )
-        masters |= self.env["hr.employee"].union(*booked)
+        booked = {master_id: current for master_id, current, _previous in booked_rows}
+        previous_booked = sum(previous for _master_id, _current, previous in booked_rows)
+        Employee = self.env["hr.employee"]
+        masters = Employee.search([("is_salon_master", "=", True), ("company_id", "in", companies.ids)])
+        masters = (masters | Employee.browse(list(booked))).sorted(lambda m: (m.name or "", m.id))
         work = self.env["beauty.availability"]._load_work(
             masters.resource_id.filtered("calendar_id"), bounds["previous_start"], bounds["stop"]
         )
@@ -321,7 +411,7 @@ class BeautyDashboard(models.AbstractModel):
         for master in masters:
             hours_scheduled = scheduled(master, bounds["start"], bounds["stop"])
             previous_scheduled += scheduled(master, bounds["previous_start"], bounds["start"])
-            hours_booked = booked.get(master, 0.0)
+            hours_booked = booked.get(master.id, 0.0)
             rows.append(
                 {
                     "master_id": master.id,
@@ -346,121 +436,72 @@ class BeautyDashboard(models.AbstractModel):
         for branch in branches.values():
             branch["rate"] = ratio(branch["booked"], branch["scheduled"])
             branch["booked"], branch["scheduled"] = round(branch["booked"], 1), round(branch["scheduled"], 1)
-        current_scheduled = sum(row["scheduled"] for row in rows)
         return {
             "rate": compare(
-                ratio(booked_hours["current"], current_scheduled),
-                ratio(booked_hours["previous"], previous_scheduled),
+                ratio(sum(booked.values()), sum(row["scheduled"] for row in rows)),
+                ratio(previous_booked, previous_scheduled),
             ),
             "masters": sorted(rows, key=lambda row: -row["rate"]),
             "branches": sorted(branches.values(), key=lambda row: row["name"] or ""),
         }
 
     @api.model
-    def _top_services(self, companies, bounds):
-        groups = self.env["beauty.revenue.report"]._read_group(
-            self._period_domain(companies, bounds) + [("kind", "=", "service")],
-            ["product_id"],
-            ["amount:sum", "quantity:sum"],
-            order="amount:sum desc",
-            limit=TOP_SERVICES,
-        )
-        return [
-            {"product_id": product.id, "name": product.display_name, "amount": amount, "count": quantity}
-            for product, amount, quantity in groups
-        ]
-
-    @api.model
-    def _rfm(self, companies):
-        Rfm = self.env["beauty.client.rfm"]
+    def _rfm(self, companies, bounds):
+        Analysis = self.env["beauty.client.analysis"]
         domain = [("company_id", "in", companies.ids)]
-        by_segment = {
-            segment: (count, amount)
-            for segment, count, amount in Rfm._read_group(domain, ["segment"], ["__count", "monetary:sum"])
-        }
-        by_class = {
-            abc: (count, amount)
-            for abc, count, amount in Rfm._read_group(domain, ["abc_class"], ["__count", "monetary:sum"])
-        }
+
+        def by(field):
+            groups = Analysis._read_group(domain, [field], ["__count", "monetary:sum"])
+            return {key: (count, amount) for key, count, amount in groups}
+
+        by_segment, by_class = by("segment"), by("abc_class")
         total = sum(amount for _count, amount in by_class.values())
-        as_of = Rfm._read_group([], [], ["date:max"])[0][0]
+
+        def rows(field, counts, share=False):
+            result = []
+            for key, label in Analysis._fields[field]._description_selection(self.env):
+                count, amount = counts.get(key, (0, 0.0))
+                row = {"key": key, "label": label, "count": count, "amount": amount}
+                if share:
+                    row["share"] = ratio(amount, total)
+                result.append(row)
+            return result
+
         return {
-            "as_of": fields.Date.to_string(as_of) if as_of else False,
-            "segments": [
-                {
-                    "key": key,
-                    "label": label,
-                    "count": by_segment.get(key, (0, 0.0))[0],
-                    "amount": by_segment.get(key, (0, 0.0))[1],
-                }
-                for key, label in Rfm._fields["segment"]._description_selection(self.env)
-            ],
-            "abc": [
-                {
-                    "key": key,
-                    "label": label,
-                    "count": by_class.get(key, (0, 0.0))[0],
-                    "amount": by_class.get(key, (0, 0.0))[1],
-                    "share": ratio(by_class.get(key, (0, 0.0))[1], total),
-                }
-                for key, label in Rfm._fields["abc_class"]._description_selection(self.env)
-            ],
+            "as_of": fields.Date.to_string(bounds["as_of"]) if bounds["as_of"] else False,
+            "segments": rows("segment", by_segment),
+            "abc": rows("abc_class", by_class, share=True),
         }
 
-    # ------------------------------------------------------------------ domains
-    @api.model
-    def _sql_bounds(self, bounds):
-        keys = ("start", "stop", "previous_start", "today_start", "today_stop", "now")
-        values = {key: bounds[key] for key in keys}
-        values.update(
-            lost_start=bounds["start"] - bounds["lost"],
-            lost_stop=bounds["stop"] - bounds["lost"],
-            lost_previous_start=bounds["previous_start"] - bounds["lost"],
-            sleeping_from=bounds["now"] - bounds["lost"],
-            sleeping_to=bounds["now"] - bounds["sleeping"],
-        )
-        return values
-
-    @api.model
-    def _period_domain(self, companies, bounds, field="date"):
-        return [
-            (field, ">=", bounds["start"]),
-            (field, "<", bounds["stop"]),
-            ("company_id", "in", companies.ids),
-        ]
-
+    # ------------------------------------------------------------------ domains of the reports
     @api.model
     def _figure_domain(self, figure, companies, bounds, value):
-        sql = self._sql_bounds(bounds)
+        windows = self._windows(bounds)
         branch = [("company_id", "in", companies.ids)]
+        period = [("date", ">=", bounds["start"]), ("date", "<", bounds["stop"])] + branch
         domains = {
-            "revenue": self._period_domain(companies, bounds),
-            "services": self._period_domain(companies, bounds) + [("kind", "=", "service")],
-            "bookings": self._period_domain(companies, bounds),
-            "occupancy": self._period_domain(companies, bounds) + [("booked_hours", ">", 0)],
-            "no_show": self._period_domain(companies, bounds) + [("state", "=", "no_show")],
-            "late_cancel": self._period_domain(companies, bounds) + [("is_late_cancel", "=", True)],
-            "new": self._period_domain(companies, bounds, "first_visit_date")[:2]
-            + [("first_company_id", "in", companies.ids)],
-            "lost": [("last_visit_date", ">=", sql["lost_start"]), ("last_visit_date", "<", sql["lost_stop"])]
+            "revenue": period,
+            "services": period + [("kind", "=", "service")],
+            "bookings": period,
+            "occupancy": period + [("booked_hours", ">", 0)],
+            "no_show": period + [("state", "=", "no_show")],
+            "late_cancel": period + [("is_late_cancel", "=", True)],
+            "new": [
+                ("first_visit_date", ">=", bounds["start"]),
+                ("first_visit_date", "<", bounds["stop"]),
+                ("first_company_id", "in", companies.ids),
+            ],
+            "lost": [
+                ("last_visit_date", ">=", windows["lost_start"]),
+                ("last_visit_date", "<", windows["lost_stop"]),
+            ]
             + branch,
             "sleeping": [
-                ("last_visit_date", ">=", sql["sleeping_from"]),
-                ("last_visit_date", "<", sql["sleeping_to"]),
+                ("last_visit_date", ">=", windows["sleeping_from"]),
+                ("last_visit_date", "<", windows["sleeping_to"]),
             ]
             + branch,
             "segment": [("segment", "=", value)] + branch,
             "abc": [("abc_class", "=", value)] + branch,
         }
         return domains[figure]
-
-    @api.model
-    def _figure_groupbys(self, figure):
-        return {
-            "revenue": ["group_kind"],
-            "services": ["group_product"],
-            "bookings": ["group_state"],
-            "occupancy": ["group_master"],
-            "no_show": ["group_master"],
-            "late_cancel": ["group_master"],
-        }.get(figure, [])

@@ -5,6 +5,11 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 
+def revenue_kind(from_booking, is_salon_service):
+    """``service`` for a line of a booking or a salon service, else ``retail`` (the view's ``kind``)."""
+    return "service" if from_booking or is_salon_service else "retail"
+
+
 class BeautyRevenueReport(models.Model):
     """Salon revenue: one row per confirmed sale line of a visit or sold by a master.
 
@@ -21,10 +26,10 @@ class BeautyRevenueReport(models.Model):
     date = fields.Datetime(readonly=True)
     company_id = fields.Many2one("res.company", string="Branch", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)
-    visit_id = fields.Many2one("beauty.visit", string="Visit", readonly=True)
-    booking_id = fields.Many2one("beauty.visit.line", string="Booking", readonly=True)
-    master_id = fields.Many2one("hr.employee", string="Master", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    visit_id = fields.Many2one("beauty.visit", readonly=True)
+    booking_id = fields.Many2one("beauty.visit.line", readonly=True)
+    master_id = fields.Many2one("hr.employee", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
     product_categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
     kind = fields.Selection([("service", "Services"), ("retail", "Retail")], readonly=True)
     quantity = fields.Float(readonly=True)
@@ -43,6 +48,7 @@ class BeautyRevenueReport(models.Model):
                    sol.salon_master_id AS master_id,
                    sol.product_id AS product_id,
                    pt.categ_id AS product_categ_id,
+                   -- revenue_kind() in SQL
                    CASE WHEN sol.salon_visit_line_id IS NOT NULL OR pt.is_salon_service
                         THEN 'service' ELSE 'retail' END AS kind,
                    sol.product_uom_qty AS quantity,
@@ -50,9 +56,11 @@ class BeautyRevenueReport(models.Model):
                    sol.price_subtotal / COALESCE(NULLIF(so.currency_rate, 0), 1.0) AS amount
               FROM sale_order_line sol
               JOIN sale_order so ON so.id = sol.order_id
-              JOIN res_company company ON company.id = so.company_id
-              JOIN product_product pp ON pp.id = sol.product_id
-              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+              -- Left joins on primary keys: PostgreSQL drops them from a query that reads none of
+              -- their columns (the dashboard), which keeps it to one join.
+              LEFT JOIN res_company company ON company.id = so.company_id
+              LEFT JOIN product_product pp ON pp.id = sol.product_id
+              LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
              WHERE so.state = 'sale'
                AND sol.display_type IS NULL
                AND (so.salon_visit_id IS NOT NULL

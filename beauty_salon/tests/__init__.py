@@ -15,3 +15,4 @@ from . import test_client_links
 from . import test_crm
 from . import test_board
 from . import test_board_ui
+from . import test_dashboard

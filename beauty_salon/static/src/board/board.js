@@ -47,7 +47,8 @@ export class BeautyBoard extends Component {
         const saved = this.loadPreferences();
         const context = this.props.action.context || {};
         this.state = useState({
-            day: context.board_date || DateTime.now().toISODate(),
+            // A day given by the caller or in the URL (the board keeps it there), else today.
+            day: context.board_date || context.params?.date || DateTime.now().toISODate(),
             mode: saved.mode || "day",
             scale: saved.scale || 15,
             colorBy: saved.colorBy || "state",
@@ -115,6 +116,7 @@ export class BeautyBoard extends Component {
             this.state.data = data;
             this.state.companyId = data.company.id;
             this.state.layout = layoutBoard(data, this.state.day, this.dayCount);
+            this.props.updateActionState?.({ date: this.state.day });
         } finally {
             this.state.loading = false;
         }
@@ -325,7 +327,7 @@ export class BeautyBoard extends Component {
             this.stateLabel(booking.state),
         ];
         if (booking.allergy) {
-            lines.push(`${_t("Allergies")}: ${booking.allergy}`);
+            lines.push(_t("Allergies: %s", booking.allergy));
         }
         if (booking.note) {
             lines.push(booking.note);

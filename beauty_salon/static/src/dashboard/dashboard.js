@@ -86,7 +86,7 @@ export class BeautyDashboard extends Component {
     }
 
     async recomputeRfm() {
-        const count = await this.orm.call("beauty.client.rfm", "action_recompute", []);
+        const count = await this.orm.call("beauty.client.analysis", "action_recompute", []);
         this.notification.add(_t("Client analysis recomputed: %s clients.", count), { type: "success" });
         await this.load();
     }
@@ -105,6 +105,10 @@ export class BeautyDashboard extends Component {
         return start.toLocaleString(DateTime.DATE_HUGE);
     }
 
+    formatDay(value) {
+        return DateTime.fromISO(value).toLocaleString(DateTime.DATE_SHORT);
+    }
+
     money(value) {
         return formatMonetary(value, { currencyId: this.state.data.currency_id, digits: [16, 0] });
     }
@@ -117,6 +121,23 @@ export class BeautyDashboard extends Component {
         return `${formatFloat(value, { digits: [16, 1] })} %`;
     }
 
+    /** Services and retail of a revenue figure. */
+    split(revenue) {
+        return _t("Services %(services)s · Retail %(retail)s", {
+            services: this.money(revenue.service),
+            retail: this.money(revenue.retail),
+        });
+    }
+
+    /** ``text`` followed by the date of the client analysis it comes from. */
+    asOf(text) {
+        const asOf = this.state.data.clients.as_of;
+        if (!asOf) {
+            return _t("%s (no client analysis yet: recompute it)", text);
+        }
+        return _t("%(text)s (as of %(date)s)", { text, date: this.formatDay(asOf) });
+    }
+
     /** Change against the previous period: text and whether it is good news. */
     trend(pair, higherIsBetter = true, isRate = false) {
         const { current, previous } = pair;
@@ -126,7 +147,8 @@ export class BeautyDashboard extends Component {
         const up = current > previous;
         let text;
         if (isRate) {
-            text = `${up ? "+" : "−"}${formatFloat(Math.abs(current - previous), { digits: [16, 1] })} ${_t("pt")}`;
+            const points = formatFloat(Math.abs(current - previous), { digits: [16, 1] });
+            text = _t("%(sign)s%(points)s pt", { sign: up ? "+" : "−", points });
         } else if (previous) {
             text = `${up ? "+" : "−"}${formatFloat(Math.abs((current - previous) / previous) * 100, {
                 digits: [16, 0],
@@ -149,16 +171,14 @@ export class BeautyDashboard extends Component {
                 figure: "revenue",
                 title: _t("Revenue today"),
                 value: money(revenue.today.total),
-                detail: `${_t("Services")} ${money(revenue.today.service)} · ${_t("Retail")} ${money(revenue.today.retail)}`,
+                detail: this.split(revenue.today),
             },
             {
                 key: "revenue",
                 figure: "revenue",
                 title: _t("Revenue"),
                 value: money(revenue.period.current.total),
-                detail: `${_t("Services")} ${money(revenue.period.current.service)} · ${_t("Retail")} ${money(
-                    revenue.period.current.retail
-                )}`,
+                detail: this.split(revenue.period.current),
                 previous: money(revenue.period.previous.total),
                 trend: this.trend({
                     current: revenue.period.current.total,
@@ -170,7 +190,7 @@ export class BeautyDashboard extends Component {
                 figure: "bookings",
                 title: _t("Visits"),
                 value: count(visits.done.current),
-                detail: `${_t("Booked")} ${count(visits.booked.current)}`,
+                detail: _t("Booked: %s", count(visits.booked.current)),
                 previous: count(visits.done.previous),
                 trend: this.trend(visits.done),
             },
@@ -230,7 +250,7 @@ export class BeautyDashboard extends Component {
                 figure: "lost",
                 title: _t("Lost clients"),
                 value: count(clients.lost.current),
-                detail: _t("Last visit %(days)s days before this period", { days: clients.lost_days }),
+                detail: this.asOf(_t("Last visit %(days)s days before", { days: clients.lost_days })),
                 previous: count(clients.lost.previous),
                 trend: this.trend(clients.lost, false),
             },
@@ -239,10 +259,12 @@ export class BeautyDashboard extends Component {
                 figure: "sleeping",
                 title: _t("Sleeping clients"),
                 value: count(clients.sleeping),
-                detail: _t("No visit for %(from)s–%(to)s days: open the list to win them back", {
-                    from: clients.sleeping_days,
-                    to: clients.lost_days,
-                }),
+                detail: this.asOf(
+                    _t("No visit for %(from)s–%(to)s days: open the list to win them back", {
+                        from: clients.sleeping_days,
+                        to: clients.lost_days,
+                    })
+                ),
             },
         ];
     }

@@ -20,7 +20,7 @@ registry.category("web_tour.tours").add("beauty_salon_dashboard_tour", {
             run: "click",
         },
         {
-            trigger: ".o_notification:contains('recomputed')",
+            trigger: ".o_notification:has(.o_notification_bar.bg-success)",
         },
         {
             content: "The revenue tile opens the revenue analysis",
@@ -32,7 +32,7 @@ registry.category("web_tour.tours").add("beauty_salon_dashboard_tour", {
         },
         {
             content: "Back to the dashboard",
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Salon Dashboard')",
+            trigger: ".o_breadcrumb .breadcrumb-item a",
             run: "click",
         },
         {

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
+from odoo.tools import SQL, create_index
 
 SEGMENTS = [
     ("champions", "Champions"),
@@ -30,19 +30,27 @@ RECENCY_DAYS = (30, 60)
 FREQUENCY_VISITS = (10, 6, 3, 2)
 
 
-class BeautyClientRfm(models.Model):
-    """RFM scores and the ABC class of every client, as of a day: a snapshot rebuilt by one SQL statement.
+def snapshot_until(as_of):
+    """The (naive UTC) end of the day a snapshot describes: visits before it are in the snapshot."""
+    return fields.Datetime.to_datetime(as_of) + timedelta(days=1)
 
+
+class BeautyClientAnalysis(models.Model):
+    """Every client's history in one row, as of a day: a snapshot rebuilt by one SQL statement.
+
+    It holds the first and the last done visit (with their branches) and the RFM scores and ABC class.
     R is the number of days since the last done visit, F the done visits and M the revenue (services
     and retail) of the last ``rfm_window_days`` days. R and F are scored 1-5 on thresholds a salon reads
     at a glance (R: 30 and 60 days, then the sleeping and lost windows; F: 10, 6, 3 and 2 visits), M by
     percentile rank among all clients (ties get the same score); the R and F scores name the segment.
-    ABC sorts clients by M: A makes the first 80 % of the revenue, B the next 15 %, C the rest. A daily
-    scheduled action rebuilds it; managers can rebuild it from the dashboard.
+    ABC sorts clients by M: A makes the first 80 % of the revenue, B the next 15 %, C the rest.
+
+    A daily scheduled action rebuilds it and managers can rebuild it from the dashboard, whose new,
+    lost and sleeping clients read it instead of aggregating the whole visit history on every call.
     """
 
-    _name = "beauty.client.rfm"
-    _description = "Salon Client RFM and ABC"
+    _name = "beauty.client.analysis"
+    _description = "Salon Client Analysis"
     _order = "monetary desc, id"
     _rec_name = "partner_id"
 
@@ -50,8 +58,13 @@ class BeautyClientRfm(models.Model):
     company_id = fields.Many2one(
         "res.company", string="Branch", index=True, readonly=True, help="Branch of the last visit."
     )
+    first_company_id = fields.Many2one(
+        "res.company", string="First Branch", readonly=True, help="Branch of the first visit."
+    )
     date = fields.Date(string="As Of", required=True, readonly=True)
+    first_visit_date = fields.Datetime(string="First Visit", readonly=True)
     last_visit_date = fields.Datetime(string="Last Visit", readonly=True)
+    visit_count = fields.Integer(string="Visits", readonly=True, help="Done visits since the first one.")
     recency_days = fields.Integer(string="Days Since Last Visit", readonly=True, aggregator="avg")
     frequency = fields.Integer(string="Visits (12 Months)", readonly=True, aggregator="avg")
     currency_id = fields.Many2one("res.currency", readonly=True)
@@ -62,6 +75,16 @@ class BeautyClientRfm(models.Model):
     rfm_score = fields.Char(string="RFM", readonly=True)
     segment = fields.Selection(SEGMENTS, readonly=True, index=True)
     abc_class = fields.Selection([("a", "A"), ("b", "B"), ("c", "C")], string="ABC Class", readonly=True)
+
+    def init(self):
+        # The dashboard's "is this the client's first visit?" probe on the visits after the snapshot.
+        create_index(
+            self.env.cr,
+            "beauty_visit_partner_done_index",
+            "beauty_visit",
+            ["partner_id", "date_start"],
+            where="state = 'done'",
+        )
 
     @api.model
     def _param(self, key):
@@ -74,9 +97,9 @@ class BeautyClientRfm(models.Model):
 
     @api.model
     def _compute_snapshot(self, as_of=None):
-        """Replace the snapshot by the scores as of ``as_of`` (a date, default today); return its size."""
+        """Replace the snapshot by the clients as of ``as_of`` (a date, default today); return its size."""
         as_of = as_of or fields.Date.context_today(self)
-        until = fields.Datetime.to_datetime(as_of) + timedelta(days=1)
+        until = snapshot_until(as_of)
         since = until - timedelta(days=self._param("beauty_salon.rfm_window_days"))
         for model in ("beauty.visit", "sale.order", "sale.order.line"):
             self.env[model].flush_model()
@@ -86,9 +109,15 @@ class BeautyClientRfm(models.Model):
                 """
                 WITH visits AS (
                     SELECT partner_id,
+                           MIN(date_start) AS first_visit,
                            MAX(date_start) AS last_visit,
+                           COUNT(*) AS visit_count,
                            COUNT(*) FILTER (WHERE date_start >= %(since)s) AS frequency,
-                           (ARRAY_AGG(company_id ORDER BY date_start DESC, id DESC))[1] AS company_id
+                           -- The branches of the first and the last visit, in one pass without sorting.
+                           (MIN(ARRAY[EXTRACT(EPOCH FROM date_start)::bigint, id, company_id]))[3]
+                               AS first_company_id,
+                           (MAX(ARRAY[EXTRACT(EPOCH FROM date_start)::bigint, id, company_id]))[3]
+                               AS company_id
                       FROM beauty_visit
                      WHERE state = 'done' AND date_start < %(until)s
                      GROUP BY partner_id
@@ -98,8 +127,7 @@ class BeautyClientRfm(models.Model):
                      WHERE date >= %(since)s AND date < %(until)s
                      GROUP BY partner_id
                 ), base AS (
-                    SELECT visits.partner_id, visits.company_id, visits.last_visit, visits.frequency,
-                           COALESCE(money.monetary, 0) AS monetary,
+                    SELECT visits.*, COALESCE(money.monetary, 0) AS monetary,
                            GREATEST(%(as_of)s::date - visits.last_visit::date, 0) AS recency_days
                       FROM visits LEFT JOIN money ON money.partner_id = visits.partner_id
                 ), scored AS (
@@ -116,14 +144,14 @@ class BeautyClientRfm(models.Model):
                            SUM(monetary) OVER () AS revenue_total
                       FROM base
                 )
-                INSERT INTO beauty_client_rfm (
-                    partner_id, company_id, date, last_visit_date, recency_days, frequency, currency_id,
-                    monetary, r_score, f_score, m_score, rfm_score, segment, abc_class,
-                    create_uid, create_date, write_uid, write_date
+                INSERT INTO beauty_client_analysis (
+                    partner_id, company_id, first_company_id, date, first_visit_date, last_visit_date,
+                    visit_count, recency_days, frequency, currency_id, monetary, r_score, f_score, m_score,
+                    rfm_score, segment, abc_class, create_uid, create_date, write_uid, write_date
                 )
-                SELECT scored.partner_id, scored.company_id, %(as_of)s, scored.last_visit,
-                       scored.recency_days, scored.frequency, company.currency_id, scored.monetary,
-                       r, f, m, CONCAT(r, f, m),
+                SELECT scored.partner_id, scored.company_id, scored.first_company_id, %(as_of)s,
+                       scored.first_visit, scored.last_visit, scored.visit_count, scored.recency_days,
+                       scored.frequency, company.currency_id, scored.monetary, r, f, m, CONCAT(r, f, m),
                        CASE WHEN r >= 4 AND f >= 4 THEN 'champions'
                             WHEN r >= 3 AND f >= 3 THEN 'loyal'
                             WHEN r >= 4 THEN 'new'
@@ -158,6 +186,11 @@ class BeautyClientRfm(models.Model):
         count = self.env.cr.rowcount
         self.invalidate_model()
         return count
+
+    @api.model
+    def _snapshot_date(self):
+        """The day the snapshot describes, or None before the first run."""
+        return self._read_group([], [], ["date:max"])[0][0] or None
 
     @api.model
     def action_recompute(self):
