@@ -298,7 +298,7 @@ def bench_checkout(registry, salon, client, points, runs):
         # A day far after the generated bookings: every run books the same free slot, then rolls back.
         start = bound.utc(bound.anchor + timedelta(days=400), 10.0)
     durations, order_parts = [], []
-    SaleOrder = type(registry["sale.order"])
+    SaleOrder = registry["sale.order"]  # the registry holds the model class
     create_invoices = SaleOrder._create_invoices
     invoicing_started = []
 

@@ -168,13 +168,14 @@ class BeautyVisitPack(models.Model):
 
     @api.model
     def _salon_usable(self, partner, company, day):
-        """The client's packs that can pay a visit on ``day``, soonest to expire first."""
-        packs = self.search(
+        """The client's packs that can pay a visit on ``day`` in ``company``, soonest to expire first."""
+        # sudo: a pack sold in one branch pays visits in every branch of the chain.
+        packs = self.sudo().search(
             [
                 ("partner_id", "=", partner.id),
                 ("state", "=", "active"),
                 ("remaining_count", ">", 0),
-                ("company_id", "in", (company | company.parent_ids).ids),
+                ("company_id", "child_of", company.root_id.id),
             ]
         )
         packs = packs.filtered(lambda pack: pack._is_usable_on(day))

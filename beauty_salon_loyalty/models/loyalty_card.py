@@ -48,7 +48,12 @@ class LoyaltyCard(models.Model):
     salon_expiring_points = fields.Float(string="Points Expiring Next", compute="_compute_salon_expiring")
     salon_expiring_date = fields.Date(string="Next Expiry", compute="_compute_salon_expiring")
 
-    @api.depends("salon_total_spent", "program_id.reward_ids.salon_min_spent", "program_id.salon_card_mode")
+    @api.depends(
+        "salon_total_spent",
+        "program_id.salon_kind",
+        "program_id.salon_card_mode",
+        "program_id.reward_ids.salon_min_spent",
+    )
     def _compute_salon_next_reward(self):
         for card in self:
             program = card.program_id
@@ -88,9 +93,11 @@ class LoyaltyCard(models.Model):
             )
         )
         expiring = {}
-        for card, expires_on, points in groups:
+        for card, expires_on, points in groups:  # soonest first
             first, total = expiring.get(card, (expires_on, 0.0))
-            expiring[card] = (first, total + points if until or first == expires_on else total)
+            if until or expires_on == first:
+                total += points
+            expiring[card] = (first, total)
         for card in self:
             card.salon_expiring_date, card.salon_expiring_points = expiring.get(card, (False, 0.0))
 
@@ -107,9 +114,7 @@ class LoyaltyCard(models.Model):
             self._salon_check_points_write()
         result = super().write(vals)
         if "points" in vals:
-            self._salon_sync_ledger(
-                self.env.context.get("salon_points_reason") or self.env._("Balance changed")
-            )
+            self._salon_sync_ledger(self.env._("Balance changed"))
         return result
 
     def _send_creation_communication(self, force_send=False):
@@ -482,14 +487,3 @@ class LoyaltyCard(models.Model):
                     )
                 )
         return parts
-
-    def action_salon_history(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Ledger"),
-            "res_model": "loyalty.history",
-            "view_mode": "list,form",
-            "domain": [("card_id", "=", self.id)],
-            "context": {"create": False},
-        }

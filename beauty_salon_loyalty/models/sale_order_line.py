@@ -100,7 +100,8 @@ class SaleOrderLine(models.Model):
         if not lines:
             return
         lines.salon_pack_id._salon_lock()
-        self.env["beauty.visit.pack.usage"].create(
+        # sudo: the pack may have been sold in another branch of the chain.
+        self.env["beauty.visit.pack.usage"].sudo().create(
             [
                 {
                     "pack_id": line.salon_pack_id.id,
@@ -134,12 +135,16 @@ class SaleOrderLine(models.Model):
                     }
                 )
         if vals_list:
-            self.env["beauty.visit.pack.usage"].create(vals_list)
+            # sudo: the pack may have been sold in another branch of the chain.
+            self.env["beauty.visit.pack.usage"].sudo().create(vals_list)
 
     def _salon_pack_sessions_used(self):
         """``{line: sessions}`` these lines still hold from their packs (uses minus returns)."""
-        groups = self.env["beauty.visit.pack.usage"]._read_group(
-            [("sale_line_id", "in", self.ids)], ["sale_line_id"], ["quantity:sum"]
+        # sudo: the pack may have been sold in another branch of the chain.
+        groups = (
+            self.env["beauty.visit.pack.usage"]
+            .sudo()
+            ._read_group([("sale_line_id", "in", self.ids)], ["sale_line_id"], ["quantity:sum"])
         )
         return dict(groups)
 

@@ -1,6 +1,8 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from datetime import date
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -115,8 +117,8 @@ class TestLoyaltyAccess(LoyaltyCase):
         with self.assertRaises(AccessError):
             self.env["beauty.gift.card.report"].with_user(self.reception).search([])
 
-    def test_packs_of_another_branch_are_not_seen(self):
-        branch = self.env["res.company"].create({"name": "Branch 2"})
+    def test_a_pack_is_valid_across_the_chain_but_listed_in_its_branch(self):
+        branch = self.env["res.company"].create({"name": "Branch 2", "parent_id": self.company.id})
         other = self.env["beauty.visit.pack"].create(
             {
                 "partner_id": self.client.id,
@@ -134,3 +136,9 @@ class TestLoyaltyAccess(LoyaltyCase):
             .search([("partner_id", "=", self.client.id)])
         )
         self.assertNotIn(other, visible)
+        usable = (
+            self.env["beauty.visit.pack"]
+            .with_user(self.reception)
+            ._salon_usable(self.client, self.company, date(2030, 3, 4))
+        )
+        self.assertEqual(usable, other)
