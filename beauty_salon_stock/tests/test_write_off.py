@@ -60,6 +60,8 @@ class TestWriteOff(SalonStockCase):
         self.assertTrue(expense)
         entries = moves.stock_valuation_layer_ids.account_move_id
         self.assertEqual(len(entries), 1, "one journal entry per visit's transfer")
+        self.assertEqual(len(entries.line_ids), 2, "one line per account")
+        self.assertEqual(entries.stock_valuation_layer_ids, moves.stock_valuation_layer_ids)
         self.assertEqual(entries.state, "posted")
         self.assertIn(picking.name, entries.ref)
         self.assertAlmostEqual(
