@@ -192,7 +192,15 @@ class BeautyVisitConsumption(models.Model):
     # ------------------------------------------------------------------ stock
     def _salon_log_correction(self, previous):
         """Post on each done visit what changed in its materials (``previous``: ``{id: old used qty}``)."""
-        for visit, materials in self.grouped("visit_id").items():
+        changed = self.filtered(
+            lambda m: (
+                float_compare(
+                    previous.get(m.id, 0.0), m.qty_actual, precision_rounding=m.product_uom_id.rounding
+                )
+                != 0
+            )
+        )
+        for visit, materials in changed.grouped("visit_id").items():
             changes = [
                 f"{material.product_id.display_name}: {previous.get(material.id, 0.0):g} → "
                 f"{material.qty_actual:g} {material.product_uom_id.name}"
@@ -270,6 +278,7 @@ class BeautyVisitConsumption(models.Model):
         to_reserve = picking.move_ids.filtered(lambda move: not move.move_line_ids)
         if to_reserve:
             to_reserve._action_confirm(merge=False)._action_assign()
+            to_reserve.picked = True
             short = to_reserve.filtered(
                 lambda m: (
                     float_compare(m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding)
@@ -286,7 +295,6 @@ class BeautyVisitConsumption(models.Model):
                         visit=visit.name,
                     )
                 )
-        picking.move_ids.picked = True
         picking._action_done()
         if not returning:
             self._salon_alert_low_stock(picking.move_ids)
@@ -311,6 +319,7 @@ class BeautyVisitConsumption(models.Model):
             "product_id": self.product_id.id,
             "location_id": source.id,
             "location_dest_id": destination.id,
+            "picked": True,
         }
         if returning:
             written_off = self.move_ids.filtered(
@@ -335,6 +344,7 @@ class BeautyVisitConsumption(models.Model):
                 )
             ]
         # Tracked material without a chosen lot: no line here, the removal strategy picks the lots.
+        vals["picked"] = "move_line_ids" in vals
         return vals
 
     def _salon_lots_to_return(self, quantity):

@@ -5,10 +5,13 @@ from odoo import Command, models
 
 
 class StockValuationLayer(models.Model):
-    """Salon consumption is booked as one journal entry per transfer (per visit), not one per material.
+    """Salon consumption is booked as one journal entry per transfer (per visit), one line per account.
 
-    A visit uses around eight materials a service; one entry per material would flood the stock journal
-    and slow every visit's completion. The lines are the ones stock_account prepares, only gathered.
+    A visit uses around eight materials; stock_account would post one entry of two lines per material,
+    flooding the stock journal and slowing down every visit's completion. Here the lines stock_account
+    prepares are gathered into one entry per transfer and added up per account (consumption expense
+    against stock valuation). The per-material detail stays in the valuation layers, which the entry
+    links, and in the transfer.
     """
 
     _inherit = "stock.valuation.layer"
@@ -33,18 +36,36 @@ class StockValuationLayer(models.Model):
             picking = move.picking_id
             for vals in move._account_entry_move(layer.quantity, layer.description, layer.id, layer.value):
                 key = (picking, vals["journal_id"], vals["date"], vals["is_storno"])
-                entry = entries.get(key)
-                if entry is None:
-                    entries[key] = dict(
-                        vals,
-                        ref=f"{picking.name} - {picking.origin}",
-                        stock_valuation_layer_ids=[Command.set(layer.ids)],
-                    )
-                else:
-                    entry["line_ids"] += vals["line_ids"]
-                    entry["stock_valuation_layer_ids"] = [
-                        Command.set(entry["stock_valuation_layer_ids"][0][2] + layer.ids)
-                    ]
+                entry = entries.setdefault(
+                    key, dict(vals, ref=f"{picking.name} - {picking.origin}", line_ids={}, layer_ids=[])
+                )
+                entry["layer_ids"] += layer.ids
+                for _command, _id, line in vals["line_ids"]:
+                    self._salon_add_to_line(entry, line)
         if entries:
+            vals_list = [
+                dict(
+                    {key: value for key, value in entry.items() if key != "layer_ids"},
+                    line_ids=[Command.create(line) for line in entry["line_ids"].values()],
+                    stock_valuation_layer_ids=[Command.set(entry["layer_ids"])],
+                )
+                for entry in entries.values()
+            ]
             # sudo: as stock_account does, the entries are posted whoever validated the transfer.
-            self.env["account.move"].sudo().create(list(entries.values()))._post()
+            self.env["account.move"].sudo().create(vals_list)._post()
+
+    def _salon_add_to_line(self, entry, line):
+        """Add stock_account's journal line ``line`` to the entry's line of the same account."""
+        key = (line["account_id"], line.get("partner_id"), str(line.get("analytic_distribution") or ""))
+        total = entry["line_ids"].get(key)
+        if total is None:
+            entry["line_ids"][key] = {
+                "name": entry["ref"],
+                "ref": entry["ref"],
+                "account_id": line["account_id"],
+                "partner_id": line.get("partner_id"),
+                "analytic_distribution": line.get("analytic_distribution"),
+                "balance": line["balance"],
+            }
+        else:
+            total["balance"] += line["balance"]

@@ -16,22 +16,13 @@ class BeautyConsumptionReport(models.Model):
     _inherit = "beauty.salon.sql.report"
     _description = "Salon Materials: Actual vs Norm"
     _auto = False
-    _order = "date desc"
 
-    date = fields.Datetime(readonly=True)
-    company_id = fields.Many2one("res.company", string="Branch", readonly=True)
-    visit_id = fields.Many2one("beauty.visit", readonly=True)
-    line_id = fields.Many2one("beauty.visit.line", string="Booking", readonly=True)
-    master_id = fields.Many2one("hr.employee", readonly=True)
-    service_id = fields.Many2one("product.product", readonly=True)
-    service_categ_id = fields.Many2one("product.category", string="Service Category", readonly=True)
     product_id = fields.Many2one("product.product", string="Material", readonly=True)
     product_uom_id = fields.Many2one("uom.uom", string="Unit", readonly=True)
     is_extra = fields.Boolean(string="Not in Cost Card", readonly=True)
     qty_norm = fields.Float(string="Norm", digits="Product Unit of Measure", readonly=True)
     qty_actual = fields.Float(string="Actual", digits="Product Unit of Measure", readonly=True)
     qty_diff = fields.Float(string="Difference", digits="Product Unit of Measure", readonly=True)
-    currency_id = fields.Many2one("res.currency", readonly=True)
     value_norm = fields.Monetary(string="Norm Cost", readonly=True)
     value_actual = fields.Monetary(string="Actual Cost", readonly=True)
     value_diff = fields.Monetary(string="Cost Difference", readonly=True)

@@ -16,17 +16,8 @@ class BeautyProfitabilityReport(models.Model):
     _inherit = "beauty.salon.sql.report"
     _description = "Salon Service Profitability"
     _auto = False
-    _order = "date desc"
 
-    date = fields.Datetime(readonly=True)
-    company_id = fields.Many2one("res.company", string="Branch", readonly=True)
-    visit_id = fields.Many2one("beauty.visit", readonly=True)
-    line_id = fields.Many2one("beauty.visit.line", string="Booking", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)
-    master_id = fields.Many2one("hr.employee", readonly=True)
-    service_id = fields.Many2one("product.product", readonly=True)
-    categ_id = fields.Many2one("product.category", string="Service Category", readonly=True)
-    currency_id = fields.Many2one("res.currency", readonly=True)
     revenue = fields.Monetary(readonly=True)
     material_cost = fields.Monetary(string="Materials Cost", readonly=True)
     commission = fields.Monetary(readonly=True)
@@ -54,7 +45,7 @@ class BeautyProfitabilityReport(models.Model):
                    line.partner_id,
                    line.master_id,
                    line.service_id,
-                   service_tmpl.categ_id,
+                   service_tmpl.categ_id AS service_categ_id,
                    company.currency_id,
                    COALESCE(revenue.amount, 0) AS revenue,
                    COALESCE(materials.amount, 0) AS material_cost,

@@ -87,7 +87,7 @@ class TestProfitability(SalonStockCase):
         by_master = dict(self.Report._read_group(domain, ["master_id"], ["margin:sum"]))
         by_visit = dict(self.Report._read_group(domain, ["visit_id"], ["revenue:sum"]))
         by_branch = dict(self.Report._read_group(domain, ["company_id"], ["material_cost:sum"]))
-        by_category = dict(self.Report._read_group(domain, ["categ_id"], ["__count"]))
+        by_category = dict(self.Report._read_group(domain, ["service_categ_id"], ["__count"]))
         anna = sum(
             self.expected(line)[0] - self.expected(line)[1] - self.expected(line)[2]
             for line in self.paid.line_ids.filtered(lambda line: line.master_id == self.master_anna)

@@ -60,6 +60,8 @@ class TestWriteOff(SalonStockCase):
         self.assertTrue(expense)
         entries = moves.stock_valuation_layer_ids.account_move_id
         self.assertEqual(len(entries), 1, "one journal entry per visit's transfer")
+        self.assertEqual(len(entries.line_ids), 2, "one line per account")
+        self.assertEqual(entries.stock_valuation_layer_ids, moves.stock_valuation_layer_ids)
         self.assertEqual(entries.state, "posted")
         self.assertIn(picking.name, entries.ref)
         self.assertAlmostEqual(
@@ -152,6 +154,12 @@ class TestWriteOff(SalonStockCase):
         self.assertAlmostEqual(self.on_hand(self.dye), 2.0)
         self.assertAlmostEqual(self.on_hand(self.gloves), 100.0)
         self.assertAlmostEqual(visit.salon_material_cost, 0.0)
+        expense = self.consumption_location.valuation_in_account_id
+        entries = visit.salon_picking_ids.move_ids.stock_valuation_layer_ids.account_move_id
+        self.assertEqual(len(entries), 2, "the write-off's entry and the return's")
+        self.assertAlmostEqual(
+            sum(entries.line_ids.filtered(lambda l: l.account_id == expense).mapped("balance")), 0.0
+        )
         self.assertTrue(visit.salon_materials_returned)
         self.assertIn("Service not performed", visit.message_ids[0].body)
         self.assertIn(back.name, visit.message_ids[0].body)
