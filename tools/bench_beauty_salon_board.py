@@ -21,22 +21,24 @@ Every metric is printed as ``BENCH <name> <value> <unit>``; progress goes to std
 """
 
 import argparse
-import importlib
 import os
 import random
 import statistics
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 import odoo
-from odoo import SUPERUSER_ID, Command, api
+from odoo import Command
 from odoo.modules.registry import Registry
+from odoo.service import db as db_service
 from odoo.tools import SQL
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The core benchmark's helpers: one request per environment, BENCH lines, the data generator.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import ROOT, bench, default_addons_path, environment, load_generator, log, median_ms
+
 BOARD_MASTERS = 30
 BOARD_BOOKINGS = 400
 BRANCHES = 20
@@ -46,6 +48,7 @@ VISITS_PER_MONTH = 300_000
 MONTHS = (date(2026, 4, 1), date(2026, 5, 1))  # the previous month, then the measured one
 RFM_AS_OF = date(2026, 6, 1)
 CHAIN_PREFIX = "CHAIN/"
+CHAIN_CALENDAR = "Сеть 7/7 09:00–21:00"
 CLIENT_REF_PREFIX = "CHAIN-"
 SEED = 20260601
 # (name, hours, price): the chain's services, shared by all its branches.
@@ -61,44 +64,15 @@ CHAIN_SERVICES = (
     ("Сеть: брови", 0.5, 1200.0),
     ("Сеть: ресницы", 2.0, 3800.0),
 )
-STARTED = time.monotonic()
-
-
-def log(message):
-    print(f"[bench board +{time.monotonic() - STARTED:5.0f}s] {message}", file=sys.stderr, flush=True)
-
-
-def bench(name, value, unit):
-    if isinstance(value, float):
-        value = f"{value:.1f}"
-    print(f"BENCH {name} {value} {unit}", flush=True)
-
-
-@contextmanager
-def environment(registry, **context):
-    """A new cursor and environment, like one HTTP request: fresh ORM cache, committed on success."""
-    with registry.cursor() as cr:
-        yield api.Environment(cr, SUPERUSER_ID, context)
-
-
-def addons_path():
-    script = os.path.join(ROOT, "tools", "addons_path.sh")
-    return subprocess.run(["bash", script], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def prepare_database(db):
     """Install beauty_salon into ``db`` (or update it), as tools/bench.sh does for the core database."""
-    exists = subprocess.run(
-        ["psql", "-d", "postgres", "-tAq", "-v", f"db={db}"],
-        input="SELECT 1 FROM pg_database WHERE datname = :'db'",
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    exists = db_service.exp_db_exist(db)
     if exists and os.environ.get("BENCH_REBUILD") == "1":
         log(f"dropping {db}")
         subprocess.run(["dropdb", db], check=True)
-        exists = ""
+        exists = False
     odoo_command = [
         "bash",
         os.path.join(ROOT, "tools", "odoo.sh"),
@@ -158,13 +132,13 @@ def bench_board(registry, day, runs):
             elapsed = time.perf_counter() - started
         if index >= 2:  # the first calls warm up the registry's caches
             durations.append(elapsed)
-    bench("board_day_load_ms", statistics.median(durations) * 1000, "ms")
+    bench("board_day_load_ms", median_ms(durations), "ms")
     bench("board_day_columns", len(data["columns"]), "masters")
     bench("board_day_bookings", len(data["bookings"]), "bookings")
 
 
 # ---------------------------------------------------------------------- the chain (bulk SQL)
-def ensure_chain(env):
+def ensure_chain(env, gen):
     """20 branches with a schedule, 15 masters each, the chain's services; returns the records."""
     Company = env["res.company"]
     companies = Company.search([("name", "=like", "Сеть «Лаванда», филиал %")], order="id")
@@ -177,29 +151,10 @@ def ensure_chain(env):
             ]
         )
     env.user.company_ids = [Command.link(company.id) for company in companies]
-    calendar = env["resource.calendar"].search([("name", "=", "Сеть 7/7 09:00–21:00")], limit=1)
+    calendar = env["resource.calendar"].search([("name", "=", CHAIN_CALENDAR)], limit=1)
     if not calendar:
-        calendar = env["resource.calendar"].create(
-            {
-                "name": "Сеть 7/7 09:00–21:00",
-                "tz": "Europe/Moscow",
-                "company_id": False,
-                "attendance_ids": [Command.clear()]
-                + [
-                    Command.create(
-                        {
-                            "name": f"{day} {period}",
-                            "dayofweek": str(day),
-                            "hour_from": a,
-                            "hour_to": b,
-                            "day_period": period,
-                        }
-                    )
-                    for day in range(7)
-                    for a, b, period in ((9.0, 15.0, "morning"), (15.0, 21.0, "afternoon"))
-                ],
-            }
-        )
+        # The generated salon's schedule (7/7 09:00-21:00 Moscow), shared by the chain's branches.
+        calendar = gen._ensure_calendar(env, env.company).copy({"name": CHAIN_CALENDAR, "company_id": False})
     Employee = env["hr.employee"]
     masters = {}
     for company in companies:
@@ -379,9 +334,9 @@ def insert_month(env, month, companies, masters, services, retail, clients, curr
     )
 
 
-def build_chain(registry):
+def build_chain(registry, gen):
     with environment(registry) as env:
-        companies, masters, services, retail = ensure_chain(env)
+        companies, masters, services, retail = ensure_chain(env, gen)
         env.cr.commit()
         clients = ensure_clients(env)
         env.cr.commit()
@@ -416,7 +371,7 @@ def bench_dashboard(registry, company_ids, runs):
             elapsed = time.perf_counter() - started
         if index >= 1:
             durations.append(elapsed)
-    bench("dashboard_month_ms", statistics.median(durations) * 1000, "ms")
+    bench("dashboard_month_ms", median_ms(durations), "ms")
     with environment(registry) as env:
         visits = env.execute_query(
             SQL(
@@ -452,15 +407,15 @@ def main(argv):
     parser.add_argument("--rfm-runs", type=int, default=1)
     args = parser.parse_args(argv)
     prepare_database(args.db)
-    odoo.tools.config.parse_config([f"--addons-path={addons_path()}", "-d", args.db, "--log-level=warn"])
+    odoo.tools.config.parse_config(
+        [f"--addons-path={default_addons_path()}", "-d", args.db, "--log-level=warn"]
+    )
     registry = Registry(args.db)
-    if ROOT not in sys.path:
-        sys.path.insert(0, ROOT)
-    gen = importlib.import_module("data.salon_generator")
+    gen = load_generator()
     day, bookings = build_board_day(registry, gen)
     log(f"board: {day} with {bookings} bookings")
     bench_board(registry, day, args.runs)
-    company_ids = build_chain(registry)
+    company_ids = build_chain(registry, gen)
     # The dashboard reads the nightly client snapshot: take it first, as the scheduled action would.
     bench_rfm(registry, args.rfm_runs)
     bench_dashboard(registry, company_ids, args.runs)

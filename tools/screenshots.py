@@ -33,10 +33,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADDONS = "beauty_salon,beauty_salon_payroll,beauty_salon_loyalty,beauty_salon_stock"
 WINDOW = (1600, 1000)
 PAGES = (
-    # (file, path, CSS selector that must be present, extra wait in seconds)
-    ("board.png", "/odoo/salon-board", ".o_beauty_board_booking", 1.0),
-    ("dashboard.png", "/odoo/salon-dashboard", ".o_beauty_dashboard_kpi", 1.0),
+    # (file, path, CSS selector that must be present, element whose whole height is shown, or None)
+    ("board.png", "/odoo/salon-board", ".o_beauty_board_booking", None),
+    ("dashboard.png", "/odoo/salon-dashboard", ".o_beauty_dashboard_kpi", ".o_beauty_dashboard"),
 )
+SETTLE_SECONDS = 1.0
 
 
 def log(message):
@@ -162,10 +163,13 @@ class Chromium:
         self.errors = []
         for domain in ("Page", "Runtime", "Network"):
             self.call(f"{domain}.enable")
+        self.resize(WINDOW[1])
+
+    def resize(self, height):
         self.call(
             "Emulation.setDeviceMetricsOverride",
             width=WINDOW[0],
-            height=WINDOW[1],
+            height=height,
             deviceScaleFactor=1,
             mobile=False,
         )
@@ -226,10 +230,16 @@ def main(argv):
         browser = Chromium()
         try:
             browser.call("Network.setCookie", name="session_id", value=session_id, url=base_url)
-            for name, path, selector, settle in PAGES:
+            for name, path, selector, scrolled in PAGES:
+                browser.resize(WINDOW[1])
                 browser.call("Page.navigate", url=base_url + path)
                 browser.wait_for_selector(selector)
-                time.sleep(settle)
+                if scrolled:
+                    # Grow the window so that the scrolled element is shown whole.
+                    element = f"document.querySelector({json.dumps(scrolled)})"
+                    extra = browser.evaluate(f"{element}.scrollHeight - {element}.clientHeight")
+                    browser.resize(WINDOW[1] + max(extra or 0, 0))
+                time.sleep(SETTLE_SECONDS)
                 target = os.path.join(args.out, name)
                 browser.screenshot(target)
                 log(f"saved {os.path.relpath(target, ROOT)}")

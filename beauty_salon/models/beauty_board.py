@@ -50,7 +50,7 @@ class BeautyBoard(models.AbstractModel):
         """Columns, working time and bookings of the board for whole local days of a branch.
 
         :param date_from, date_to: first and last day shown (``YYYY-MM-DD``, branch time, inclusive)
-        :param company_id: the branch (default: the current company); must be one of the user's
+        :param company_id: the branch, when it is one of the user's selected companies (else the current one)
         :param master_ids: masters to show (default: every master of the branch the user may see)
         :param states: booking states to show (default: all)
         :param with_units: also one column per room/device of the branch
@@ -76,7 +76,6 @@ class BeautyBoard(models.AbstractModel):
             "companies": [{"id": c.id, "name": c.name} for c in self.env.companies],
             "masters": [{"id": m.id, "name": m.name} for m in all_masters],
             "states": self.env["beauty.visit"]._fields["state"]._description_selection(self.env),
-            "slot_step": company.salon_slot_step or 15,
             "can_book": Line.has_access("create"),
             "can_move": Line.has_access("write"),
             "columns": self._board_columns(masters, units, utc_from, utc_to),

@@ -398,19 +398,13 @@ class BeautyDashboard(models.AbstractModel):
         Employee = self.env["hr.employee"]
         masters = Employee.search([("is_salon_master", "=", True), ("company_id", "in", companies.ids)])
         masters = (masters | Employee.browse(list(booked))).sorted(lambda m: (m.name or "", m.id))
-        work = self.env["beauty.availability"]._load_work(
-            masters.resource_id.filtered("calendar_id"), bounds["previous_start"], bounds["stop"]
-        )
-
-        def scheduled(master, start, stop):
-            intervals = work.get(master.resource_id.id)
-            return intervals.total_within(start, stop) / 3600 if intervals else 0.0
-
+        hours = self._scheduled_hours(masters.resource_id, bounds)
         rows, branches = [], {}
-        previous_scheduled = 0.0
+        current_scheduled = previous_scheduled = 0.0
         for master in masters:
-            hours_scheduled = scheduled(master, bounds["start"], bounds["stop"])
-            previous_scheduled += scheduled(master, bounds["previous_start"], bounds["start"])
+            hours_scheduled, hours_before = hours.get(master.resource_id.id, (0.0, 0.0))
+            current_scheduled += hours_scheduled
+            previous_scheduled += hours_before
             hours_booked = booked.get(master.id, 0.0)
             rows.append(
                 {
@@ -438,12 +432,32 @@ class BeautyDashboard(models.AbstractModel):
             branch["booked"], branch["scheduled"] = round(branch["booked"], 1), round(branch["scheduled"], 1)
         return {
             "rate": compare(
-                ratio(sum(booked.values()), sum(row["scheduled"] for row in rows)),
+                ratio(sum(booked.values()), current_scheduled),
                 ratio(previous_booked, previous_scheduled),
             ),
             "masters": sorted(rows, key=lambda row: -row["rate"]),
             "branches": sorted(branches.values(), key=lambda row: row["name"] or ""),
         }
+
+    @api.model
+    def _scheduled_hours(self, resources, bounds):
+        """``{resource_id: (hours in the period, hours in the previous one)}`` of working time from the
+        resources' calendars, leaves excluded (resources without a calendar have none)."""
+        start, middle, stop = (pytz.utc.localize(bounds[key]) for key in ("previous_start", "start", "stop"))
+
+        def overlap(a, b, low, high):
+            return max((min(b, high) - max(a, low)).total_seconds(), 0) / 3600
+
+        hours = {}
+        for calendar, members in resources.filtered("calendar_id").grouped("calendar_id").items():
+            intervals = calendar._work_intervals_batch(start, stop, resources=members)
+            for resource in members:
+                pairs = [(a, b) for a, b, _records in intervals[resource.id]]
+                hours[resource.id] = (
+                    sum(overlap(a, b, middle, stop) for a, b in pairs),
+                    sum(overlap(a, b, start, middle) for a, b in pairs),
+                )
+        return hours
 
     @api.model
     def _rfm(self, companies, bounds):

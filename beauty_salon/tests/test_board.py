@@ -49,7 +49,6 @@ class TestBoardData(BeautySalonCase):
             ],
         )
         self.assertEqual(anna["leaves"], [])
-        self.assertEqual(data["slot_step"], 15)
         self.assertTrue(data["can_book"])
         self.assertEqual([m["id"] for m in data["masters"]], [c["res_id"] for c in data["columns"]])
 

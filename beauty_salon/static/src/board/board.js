@@ -258,7 +258,8 @@ export class BeautyBoard extends Component {
         const { days } = this.state.layout;
         const format = { weekday: "short", day: "numeric", month: "long", year: "numeric" };
         const first = days[0].toLocaleString(format);
-        return days.length > 1 ? `${first} — ${days.at(-1).toLocaleString(format)}` : first;
+        const label = days.length > 1 ? `${first} — ${days.at(-1).toLocaleString(format)}` : first;
+        return label.charAt(0).toUpperCase() + label.slice(1);
     }
 
     get nowTop() {

@@ -113,6 +113,10 @@ export class BeautyDashboard extends Component {
         return formatMonetary(value, { currencyId: this.state.data.currency_id, digits: [16, 0] });
     }
 
+    hours(value) {
+        return formatFloat(value, { digits: [16, 1] });
+    }
+
     count(value) {
         return formatInteger(value);
     }
@@ -176,7 +180,7 @@ export class BeautyDashboard extends Component {
             {
                 key: "revenue",
                 figure: "revenue",
-                title: _t("Revenue"),
+                title: _t("Revenue in the period"),
                 value: money(revenue.period.current.total),
                 detail: this.split(revenue.period.current),
                 previous: money(revenue.period.previous.total),
