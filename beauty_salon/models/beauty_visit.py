@@ -19,6 +19,8 @@ TRANSITIONS = {
     "no_show": ("draft", "confirmed"),
     "draft": ("cancelled", "no_show"),
 }
+# Visit states the client figures count (see res.partner._salon_refresh_stats).
+COUNTED_STATES = ("done", "no_show", "cancelled")
 # From this many visits done a client's request reaches the "regular client" stage.
 REGULAR_CLIENT_VISITS = 3
 # Fields a done visit still accepts outside a correction: the checkout link and Odoo's own bookkeeping.
@@ -188,6 +190,7 @@ class BeautyVisit(models.Model):
             reason = vals.get("overbook_reason") or self[:1].overbook_reason
             self._check_overbooking_allowed(self.mapped("company_id"), reason)
         blocked_before = {visit.id: visit.state in BLOCKING_STATES for visit in self}
+        counted_before = self.filtered(lambda v: v.state in COUNTED_STATES)
         self.env["beauty.board"]._notify_bookings_changed(self.line_ids)
         result = super().write(vals)
         if {"overbooked", "company_id"} & set(vals):
@@ -195,8 +198,11 @@ class BeautyVisit(models.Model):
         elif "state" in vals:
             # Only a visit that starts or stops blocking time changes its busy intervals.
             self.filtered(lambda v: blocked_before[v.id] != (v.state in BLOCKING_STATES))._sync_busy_slots()
-        if "state" in vals:
-            self.partner_id._salon_refresh_stats()
+        if "state" in vals and (vals["state"] in COUNTED_STATES or counted_before):
+            # Only done, no-show and cancelled visits change a client's figures.
+            (
+                counted_before | self.filtered(lambda v: v.state in COUNTED_STATES)
+            ).partner_id._salon_refresh_stats()
         if vals.get("overbooked"):
             self._log_overbooking()
         return result

@@ -34,7 +34,7 @@ class BeautyVisitLine(models.Model):
 
     visit_id = fields.Many2one("beauty.visit", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
-    partner_id = fields.Many2one(related="visit_id.partner_id", store=True, string="Client")
+    partner_id = fields.Many2one(related="visit_id.partner_id", store=True, index=True, string="Client")
     company_id = fields.Many2one(related="visit_id.company_id", store=True, index=True, string="Branch")
     state = fields.Selection(related="visit_id.state", store=True, index=True)
     service_id = fields.Many2one(
