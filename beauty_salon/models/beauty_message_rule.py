@@ -7,7 +7,7 @@ from datetime import time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, split_every
 
 from .beauty_message_log import PURPOSES
 
@@ -18,6 +18,8 @@ MARKETING_PURPOSES = {"birthday", "winback"}
 QUIET_UNTIL, QUIET_FROM = time(9, 0), time(21, 0)
 # Follow-ups are not sent for visits older than this.
 FOLLOW_UP_HORIZON = timedelta(days=7)
+# Messages claimed, rendered and queued together.
+SEND_BATCH = 500
 
 
 class BeautyMessageRule(models.Model):
@@ -54,71 +56,149 @@ class BeautyMessageRule(models.Model):
     def _send(self, records, key_fn=None):
         """Send this rule's message for ``records`` (visits or partners), once per occasion.
 
-        Each message runs in its own savepoint: one that fails is neither sent nor marked, and is retried
-        at the next run; the others go on.
+        Occasions already handled are dropped first; the rest go in batches, each claimed, rendered and
+        queued in one savepoint. A batch that fails is retried record by record, so one broken message
+        (a template error, a bad address) is neither sent nor marked - it is retried at the next run -
+        and does not hold back the others.
         """
         self.ensure_one()
+        keys = {record.id: key_fn(record) if key_fn else f"visit:{record.id}" for record in records}
+        pending = self._drop_handled(records, keys)
         sent = 0
-        for record in records:
-            visit = record if record._name == "beauty.visit" else None
-            partner = visit.partner_id if visit else record
-            key = key_fn(record) if key_fn else f"visit:{record.id}"
+        for batch in split_every(SEND_BATCH, pending.ids, records.browse):
             try:
                 with self.env.cr.savepoint():
-                    log_id = self._claim(partner, visit, key)
-                    if log_id:
-                        self._deliver(record, partner, log_id)
-                        sent += 1
-            except Exception:  # noqa: BLE001 - one broken message (bad template, address) must not stop the rest
+                    sent += self._send_batch(batch, keys)
+            except Exception:  # noqa: BLE001 - isolate the broken message below
+                sent += self._send_one_by_one(batch, keys)
+        return sent
+
+    def _send_one_by_one(self, records, keys):
+        sent = 0
+        for record in records:
+            try:
+                with self.env.cr.savepoint():
+                    sent += self._send_batch(record, keys)
+            except Exception:  # noqa: BLE001 - one broken message must not stop the rest
                 _logger.info(
                     "Salon message %s for %s not sent; retried at the next run", self.purpose, record
                 )
         return sent
 
-    def _claim(self, partner, visit, key):
-        """Insert the log row and return its id; None when this occasion was already handled (here or
-        by another worker, whose insert this one waits for)."""
+    @staticmethod
+    def _client_of(record):
+        return record.partner_id if record._name == "beauty.visit" else record
+
+    def _drop_handled(self, records, keys):
+        """``records`` without those whose occasion is already in the log."""
+        if not records:
+            return records
+        self.env["beauty.message.log"].flush_model()
+        handled = set(
+            self.env.execute_query(
+                SQL(
+                    """SELECT partner_id, key FROM beauty_message_log
+                        WHERE purpose = %s AND partner_id = ANY(%s) AND key = ANY(%s)""",
+                    self.purpose,
+                    list({self._client_of(record).id for record in records}),
+                    list(set(keys.values())),
+                )
+            )
+        )
+        return records.filtered(lambda r: (self._client_of(r).id, keys[r.id]) not in handled)
+
+    def _claim(self, records, keys):
+        """Insert the log rows and return the records claimed; those whose occasion was already handled
+        (here or by another worker, whose insert this one waits for) are left out."""
+        visits = records if records._name == "beauty.visit" else None
+        now = fields.Datetime.now()
         rows = self.env.execute_query(
             SQL(
                 """INSERT INTO beauty_message_log (partner_id, visit_id, purpose, key, date, company_id,
                                                    create_uid, create_date, write_uid, write_date)
-                   VALUES (%(partner)s, %(visit)s, %(purpose)s, %(key)s, %(now)s, %(company)s,
-                           %(uid)s, %(now)s, %(uid)s, %(now)s)
-                   ON CONFLICT (partner_id, purpose, key) DO NOTHING RETURNING id""",
-                partner=partner.id,
-                visit=visit.id if visit else None,
+                   SELECT partner, visit, %(purpose)s, key, %(now)s, company,
+                          %(uid)s, %(now)s, %(uid)s, %(now)s
+                     FROM unnest(%(partners)s::int[], %(visits)s::int[], %(keys)s::varchar[],
+                                 %(companies)s::int[]) AS occasion(partner, visit, key, company)
+                   ON CONFLICT (partner_id, purpose, key) DO NOTHING RETURNING id, partner_id, key""",
                 purpose=self.purpose,
-                key=key,
-                company=(visit.company_id if visit else self.company_id).id or None,
+                now=now,
                 uid=self.env.uid,
-                now=fields.Datetime.now(),
+                partners=[self._client_of(record).id for record in records],
+                visits=[record.id for record in visits] if visits else [None] * len(records),
+                keys=[keys[record.id] for record in records],
+                companies=[
+                    (record.company_id if visits else self.company_id).id or None for record in records
+                ],
             )
         )
-        return rows[0][0] if rows else None
+        log_ids = {(partner_id, key): log_id for log_id, partner_id, key in rows}
+        claimed = records.filtered(lambda r: (self._client_of(r).id, keys[r.id]) in log_ids)
+        return claimed, [log_ids[self._client_of(r).id, keys[r.id]] for r in claimed]
 
-    def _deliver(self, record, partner, log_id):
-        """Queue the e-mail and/or SMS (sent by Odoo's queues after commit) and post them in the chatter."""
+    def _send_batch(self, records, keys):
+        """Claim ``records`` and queue their e-mails and/or SMS (sent by Odoo's queues after commit),
+        each visible in the chatter of its visit or client. Returns how many were claimed."""
+        records, log_ids = self._claim(records, keys)
+        if not records:
+            return 0
         marketing = self.purpose in MARKETING_PURPOSES
-        channels = []
-        if self.mail_template_id and partner._salon_can_message("email", marketing):
-            # The composer would post an empty e-mail on a rendering error: render first, so it raises.
-            self.mail_template_id._render_field("body_html", record.ids, compute_lang=True)
-            record.with_context(mail_notify_force_send=False).message_post_with_source(
-                self.mail_template_id, message_type="comment", subtype_xmlid="mail.mt_comment"
-            )
-            channels.append("email")
-        if self.sms_template_id and partner._salon_can_message("sms", marketing):
-            record._message_sms_with_template(
-                template=self.sms_template_id, partner_ids=partner.ids, put_in_queue=True
-            )
-            channels.append("sms")
+        by_email = records.filtered(lambda r: self._client_of(r)._salon_can_message("email", marketing))
+        by_sms = records.filtered(lambda r: self._client_of(r)._salon_can_message("sms", marketing))
+        if self.mail_template_id and by_email:
+            self._queue_mails(by_email)
+        else:
+            by_email = records.browse()
+        if self.sms_template_id and by_sms:
+            self._queue_sms(by_sms)
+        else:
+            by_sms = records.browse()
+        emailed, texted = set(by_email.ids), set(by_sms.ids)
+        channels = [
+            ",".join(name for name, done in (("email", r.id in emailed), ("sms", r.id in texted)) if done)
+            or "none"
+            for r in records
+        ]
         self.env.cr.execute(
             SQL(
-                "UPDATE beauty_message_log SET channels = %s WHERE id = %s",
-                ",".join(channels) or "none",
-                log_id,
+                """UPDATE beauty_message_log log SET channels = sent.channels
+                     FROM unnest(%s::int[], %s::varchar[]) AS sent(id, channels) WHERE log.id = sent.id""",
+                log_ids,
+                channels,
             )
         )
+        return len(records)
+
+    def _queue_mails(self, records):
+        """One mass-mail composer for the batch: rendered together, one ``mail.mail`` per record, kept in
+        the record's chatter. Consent and blacklist were checked by the caller."""
+        composer = self.env["mail.compose.message"].create(
+            {
+                "composition_mode": "mass_mail",
+                "model": records._name,
+                "res_ids": str(records.ids),
+                "template_id": self.mail_template_id.id,
+                "force_send": False,
+                "use_exclusion_list": False,
+            }
+        )
+        composer._action_send_mail()
+
+    def _queue_sms(self, records):
+        """Odoo's SMS composer in mass mode (any SMS provider), logged in the chatter. A client with two
+        visits in the batch gets both messages: the composer would drop a second one to the same number,
+        so such records go in a round of their own."""
+        rounds, seen = [], {}
+        for record in records:
+            client = self._client_of(record).id
+            index = seen.get(client, 0)
+            seen[client] = index + 1
+            if index == len(rounds):
+                rounds.append([])
+            rounds[index].append(record.id)
+        for ids in rounds:
+            batch = records.browse(ids)
+            batch._message_sms_schedule_mass(template=self.sms_template_id, mass_use_blacklist=False)
 
     # ------------------------------------------------------------------ scheduling
     @api.model

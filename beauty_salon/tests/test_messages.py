@@ -19,7 +19,8 @@ class TestMessages(BeautySalonCase):
         cls.Rule = cls.env["beauty.message.rule"]
         cls.Log = cls.env["beauty.message.log"]
         for partner, email in ((cls.client, "ivanova@example.com"), (cls.client_2, "petrova@example.com")):
-            partner.email = email
+            # Messages are rendered in the client's language: English here, as the subjects checked below.
+            partner.write({"email": email, "lang": "en_US"})
             cls.env["beauty.consent"].create(
                 {"partner_id": partner.id, "purpose": "personal_data", "channel": "paper"}
             )
@@ -66,6 +67,27 @@ class TestMessages(BeautySalonCase):
         self.assertEqual(len(self.mails_to(self.client, "Reminder")), 1)
         self.assertEqual(self.logs("reminder_1").visit_id, visit)
 
+    def test_one_run_sends_each_visit_of_a_client_and_logs_it_in_its_chatter(self):
+        """Messages go out in batches; a client with two visits due gets both, each on its own visit."""
+        with freeze_time("2030-03-01 09:00:00"):
+            morning = self.book(self.manicure, self.master_anna, "2030-03-04 10:00")
+            evening = self.book(self.manicure, self.master_anna, "2030-03-04 18:00")
+            other = self.book(self.manicure, self.master_olga, "2030-03-04 12:00", partner=self.client_2)
+        before = self.env["mail.message"].search([], order="id desc", limit=1).id
+        with freeze_time("2030-03-03 16:00:00"):
+            self.Rule._cron_send_due()
+        self.assertEqual(self.logs("reminder_1").visit_id, morning | evening)
+        self.assertEqual(self.logs("reminder_1", self.client_2).visit_id, other)
+        self.assertEqual(set(self.logs("reminder_1").mapped("channels")), {"email,sms"})
+        self.assertEqual(len(self.mails_to(self.client, "Reminder")), 2)
+        texts = self.env["sms.sms"].search(
+            [("partner_id", "=", self.client.id), ("body", "ilike", "reminder")]
+        )
+        self.assertEqual(texts.mapped("state"), ["outgoing"] * 2, "the second is not dropped as a duplicate")
+        for visit in morning | evening | other:
+            kinds = visit.message_ids.filtered(lambda m: m.id > before).mapped("message_type")
+            self.assertEqual(sorted(kinds), ["email_outgoing", "sms"], visit.display_name)
+
     def test_no_reminder_for_a_late_booking(self):
         """Booked two hours ahead: the 24-hour reminder makes no sense any more (real clock: create dates)."""
         self.calendar.attendance_ids.write({"hour_from": 0, "hour_to": 24})
@@ -109,7 +131,7 @@ class TestMessages(BeautySalonCase):
     def test_a_broken_message_is_retried_without_blocking_the_others(self):
         rule = self.Rule._rule_for("confirmation", self.company)
         # A template that fails to render for a visit without a note (a division by zero).
-        rule.mail_template_id.body_html = "<p t-out='10 / len(object.note or \"\")'/>"
+        rule.mail_template_id.body_html = "<p>Ratio: <t t-out='10 / len(object.note or \"\")'/></p>"
         day = (fields.Datetime.now() + timedelta(days=3)).date().isoformat()
         broken = self.book(self.manicure, self.master_anna, f"{day} 10:00")
         fine = self.book(self.manicure, self.master_olga, f"{day} 10:00", partner=self.client_2, note="ok")
