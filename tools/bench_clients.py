@@ -66,6 +66,7 @@ REMINDER_SERVICES = ("haircut_m", "styling")
 REMINDER_LEAD = timedelta(hours=2, minutes=30)  # after the 2-hour reminder's window
 ONLINE_DAYS = range(2, 9)  # days ahead of today offered to the online page
 WARM_UP = 3
+PARTS = ("refresh", "single", "reminders", "online")
 
 
 def parse_args(argv):
@@ -80,6 +81,9 @@ def parse_args(argv):
     parser.add_argument("--single-runs", type=int, default=50, help="visits marked done one by one")
     parser.add_argument("--due", type=int, default=5000, help="visits due for the 24-hour reminder")
     parser.add_argument("--requests", type=int, default=50, help="online slot requests")
+    parser.add_argument(
+        "--only", nargs="+", choices=PARTS, default=PARTS, help="run only these benchmarks (default: all)"
+    )
     return parser.parse_args(argv)
 
 
@@ -585,13 +589,17 @@ def main(argv):
     bench("clients_dataset_clients", dataset["clients"], "clients")
     bench("clients_dataset_visits", dataset["visits"], "visits")
     try:
-        log("client figures: refresh of every client")
-        bench_refresh(registry)
-        log(f"client figures: {args.single_runs} visits marked done")
-        bench_single_visit(registry, gen, args.single_runs)
-        log("reminders")
-        bench_reminders(registry, gen, salon, args.due)
-        bench_online(registry, gen, salon, args.db, args.requests)
+        if "refresh" in args.only:
+            log("client figures: refresh of every client")
+            bench_refresh(registry)
+        if "single" in args.only:
+            log(f"client figures: {args.single_runs} visits marked done")
+            bench_single_visit(registry, gen, args.single_runs)
+        if "reminders" in args.only:
+            log("reminders")
+            bench_reminders(registry, gen, salon, args.due)
+        if "online" in args.only:
+            bench_online(registry, gen, salon, args.db, args.requests)
     finally:
         delete_run_visits(registry)
     log("done")

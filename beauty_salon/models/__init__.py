@@ -8,6 +8,7 @@ from . import beauty_consent
 from . import res_partner
 from . import beauty_message_log
 from . import beauty_message_rule
+from . import mail_template
 from . import beauty_booking_attempt
 from . import crm_lead
 from . import resource_resource

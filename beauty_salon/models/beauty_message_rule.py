@@ -39,6 +39,18 @@ class BeautyMessageRule(models.Model):
         string="Timing (h)",
         help="Reminders: hours before the start. Thank-you and no-show follow-up: hours after the visit.",
     )
+    channel_mode = fields.Selection(
+        [
+            ("both", "E-mail and SMS"),
+            ("sms_first", "SMS, or e-mail when SMS is not possible"),
+            ("email_first", "E-mail, or SMS when e-mail is not possible"),
+        ],
+        string="Channels",
+        required=True,
+        default="both",
+        help="A cascade sends one message per occasion: through the first channel the client may be "
+        "reached on (phone or e-mail, consent, blacklist), else through the other one.",
+    )
     mail_template_id = fields.Many2one("mail.template", string="E-mail Template", ondelete="restrict")
     sms_template_id = fields.Many2one("sms.template", string="SMS Template", ondelete="restrict")
 
@@ -53,8 +65,9 @@ class BeautyMessageRule(models.Model):
         return rules.sorted(lambda r: not r.company_id)[:1]
 
     # ------------------------------------------------------------------ sending
-    def _send(self, records, key_fn=None):
-        """Send this rule's message for ``records`` (visits or partners), once per occasion.
+    def _send(self, records, keys=None):
+        """Send this rule's message for ``records`` (visits or partners), once per occasion (``keys``: the
+        occasion of each record by id; a visit's own id by default).
 
         Occasions already handled are dropped first; the rest go in batches, each claimed, rendered and
         queued in one savepoint. A batch that fails is retried record by record, so one broken message
@@ -62,7 +75,7 @@ class BeautyMessageRule(models.Model):
         and does not hold back the others.
         """
         self.ensure_one()
-        keys = {record.id: key_fn(record) if key_fn else f"visit:{record.id}" for record in records}
+        keys = keys or {record.id: f"visit:{record.id}" for record in records}
         pending = self._drop_handled(records, keys)
         sent = 0
         for batch in split_every(SEND_BATCH, pending.ids, records.browse):
@@ -142,17 +155,11 @@ class BeautyMessageRule(models.Model):
         records, log_ids = self._claim(records, keys)
         if not records:
             return 0
-        marketing = self.purpose in MARKETING_PURPOSES
-        by_email = records.filtered(lambda r: self._client_of(r)._salon_can_message("email", marketing))
-        by_sms = records.filtered(lambda r: self._client_of(r)._salon_can_message("sms", marketing))
-        if self.mail_template_id and by_email:
+        by_email, by_sms = self._split_by_channel(records)
+        if by_email:
             self._queue_mails(by_email)
-        else:
-            by_email = records.browse()
-        if self.sms_template_id and by_sms:
+        if by_sms:
             self._queue_sms(by_sms)
-        else:
-            by_sms = records.browse()
         emailed, texted = set(by_email.ids), set(by_sms.ids)
         channels = [
             ",".join(name for name, done in (("email", r.id in emailed), ("sms", r.id in texted)) if done)
@@ -169,18 +176,38 @@ class BeautyMessageRule(models.Model):
         )
         return len(records)
 
+    def _split_by_channel(self, records):
+        """(records to e-mail, records to text) under the rule's templates, channel mode and each client's
+        consent and blacklist."""
+        marketing = self.purpose in MARKETING_PURPOSES
+        by_email = records.browse()
+        if self.mail_template_id:
+            by_email = records.filtered(lambda r: self._client_of(r)._salon_can_message("email", marketing))
+        by_sms = records.browse()
+        if self.sms_template_id:
+            by_sms = records.filtered(lambda r: self._client_of(r)._salon_can_message("sms", marketing))
+        if self.channel_mode == "sms_first":
+            by_email -= by_sms
+        elif self.channel_mode == "email_first":
+            by_sms -= by_email
+        return by_email, by_sms
+
     def _queue_mails(self, records):
         """One mass-mail composer for the batch: rendered together, one ``mail.mail`` per record, kept in
         the record's chatter. Consent and blacklist were checked by the caller."""
-        composer = self.env["mail.compose.message"].create(
-            {
-                "composition_mode": "mass_mail",
-                "model": records._name,
-                "res_ids": str(records.ids),
-                "template_id": self.mail_template_id.id,
-                "force_send": False,
-                "use_exclusion_list": False,
-            }
+        composer = (
+            self.env["mail.compose.message"]
+            .with_context(salon_batch_render=True)
+            .create(
+                {
+                    "composition_mode": "mass_mail",
+                    "model": records._name,
+                    "res_ids": str(records.ids),
+                    "template_id": self.mail_template_id.id,
+                    "force_send": False,
+                    "use_exclusion_list": False,
+                }
+            )
         )
         composer._action_send_mail()
 
@@ -264,32 +291,38 @@ class BeautyMessageRule(models.Model):
         if not QUIET_UNTIL <= local.time() < QUIET_FROM:
             return 0
         Partner = self.env["res.partner"]
+        Partner.flush_model(["birthdate_date", "is_salon_client", "active", "salon_overdue_from"])
         if self.purpose == "birthday":
-            Partner.flush_model(["birthdate_date", "is_salon_client"])
             rows = self.env.execute_query(
                 SQL(
-                    """SELECT id FROM res_partner WHERE is_salon_client AND active
+                    """SELECT id, %s FROM res_partner WHERE is_salon_client AND active
                           AND EXTRACT(MONTH FROM birthdate_date) = %s
                           AND EXTRACT(DAY FROM birthdate_date) = %s""",
+                    str(local.year),
                     local.month,
                     local.day,
                 )
             )
-            partners = Partner.browse(row[0] for row in rows)
-            return self._send(partners, key_fn=lambda p: str(local.year))
-        overdue = Partner.search([("is_salon_client", "=", True), ("salon_is_overdue", "=", True)])
-        booked = (
-            self.env["beauty.visit"]
-            .search(
-                [
-                    ("partner_id", "in", overdue.ids),
-                    ("state", "in", ("draft", "confirmed")),
-                    ("date_start", ">", now),
-                ]
+        else:
+            # Overdue clients with nothing booked, whose current lapse (keyed by the last visit's date)
+            # had no message yet: tens of thousands of clients are checked at every run.
+            self.env["beauty.visit"].flush_model(["partner_id", "state", "date_start"])
+            self.env["beauty.message.log"].flush_model()
+            rows = self.env.execute_query(
+                SQL(
+                    """SELECT p.id, to_char(p.salon_last_visit, 'YYYY-MM-DD') FROM res_partner p
+                        WHERE p.is_salon_client AND p.active AND p.salon_overdue_from < %(today)s
+                          AND NOT EXISTS (SELECT FROM beauty_visit v
+                                           WHERE v.partner_id = p.id AND v.state IN ('draft', 'confirmed')
+                                             AND v.date_start > %(now)s)
+                          AND NOT EXISTS (SELECT FROM beauty_message_log log
+                                           WHERE log.partner_id = p.id AND log.purpose = 'winback'
+                                             AND log.key = to_char(p.salon_last_visit, 'YYYY-MM-DD'))""",
+                    today=fields.Date.context_today(self),
+                    now=now,
+                )
             )
-            .partner_id
-        )
-        return self._send(overdue - booked, key_fn=lambda p: fields.Date.to_string(p.salon_last_visit.date()))
+        return self._send(Partner.browse(row[0] for row in rows), dict(rows))
 
     @api.model
     def _send_for_visits(self, purpose, visits):

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import create_index
 
 from .beauty_availability import BLOCKING_STATES, merge_intervals
 
@@ -130,6 +131,16 @@ class BeautyVisit(models.Model):
     )
     invoice_ids = fields.Many2many(related="sale_order_id.invoice_ids", string="Invoices")
     invoice_count = fields.Integer(compute="_compute_invoice_count")
+
+    def init(self):
+        # "Has this client something booked?" - asked for every overdue client by the win-back messages.
+        create_index(
+            self.env.cr,
+            "beauty_visit_partner_upcoming_index",
+            self._table,
+            ["partner_id", "date_start"],
+            where="state IN ('draft', 'confirmed')",
+        )
 
     # ------------------------------------------------------------------ computes
     def _compute_access_url(self):

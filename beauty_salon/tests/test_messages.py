@@ -33,6 +33,9 @@ class TestMessages(BeautySalonCase):
             [("recipient_ids", "in", partner.ids), ("subject", "ilike", subject_part)]
         )
 
+    def texts_to(self, partner, body_part):
+        return self.env["sms.sms"].search([("partner_id", "=", partner.id), ("body", "ilike", body_part)])
+
     @freeze_time("2030-03-01 09:00:00")
     def test_confirmation_once_at_booking_and_visible_in_the_chatter(self):
         visit = self.book(self.manicure, self.master_anna, "2030-03-04 10:00")
@@ -64,7 +67,7 @@ class TestMessages(BeautySalonCase):
             self.Rule._cron_send_due()
         self.assertEqual(len(self.logs("reminder_1")), 1)
         self.assertEqual(len(self.logs("reminder_2")), 1)
-        self.assertEqual(len(self.mails_to(self.client, "Reminder")), 1)
+        self.assertEqual(len(self.texts_to(self.client, "reminder")), 1)
         self.assertEqual(self.logs("reminder_1").visit_id, visit)
 
     def test_one_run_sends_each_visit_of_a_client_and_logs_it_in_its_chatter(self):
@@ -73,6 +76,7 @@ class TestMessages(BeautySalonCase):
             morning = self.book(self.manicure, self.master_anna, "2030-03-04 10:00")
             evening = self.book(self.manicure, self.master_anna, "2030-03-04 18:00")
             other = self.book(self.manicure, self.master_olga, "2030-03-04 12:00", partner=self.client_2)
+        self.Rule._rule_for("reminder_1", self.company).channel_mode = "both"
         before = self.env["mail.message"].search([], order="id desc", limit=1).id
         with freeze_time("2030-03-03 16:00:00"):
             self.Rule._cron_send_due()
@@ -80,13 +84,31 @@ class TestMessages(BeautySalonCase):
         self.assertEqual(self.logs("reminder_1", self.client_2).visit_id, other)
         self.assertEqual(set(self.logs("reminder_1").mapped("channels")), {"email,sms"})
         self.assertEqual(len(self.mails_to(self.client, "Reminder")), 2)
-        texts = self.env["sms.sms"].search(
-            [("partner_id", "=", self.client.id), ("body", "ilike", "reminder")]
-        )
+        texts = self.texts_to(self.client, "reminder")
         self.assertEqual(texts.mapped("state"), ["outgoing"] * 2, "the second is not dropped as a duplicate")
         for visit in morning | evening | other:
             kinds = visit.message_ids.filtered(lambda m: m.id > before).mapped("message_type")
             self.assertEqual(sorted(kinds), ["email_outgoing", "sms"], visit.display_name)
+
+    def test_a_cascade_sends_one_message_through_the_first_channel_that_reaches_the_client(self):
+        """Reminders go by SMS by default, by e-mail to a client who cannot get an SMS."""
+        self.client_2.phone = False
+        with freeze_time("2030-03-01 09:00:00"):
+            by_sms = self.book(self.manicure, self.master_anna, "2030-03-04 10:00")
+            by_email = self.book(self.manicure, self.master_olga, "2030-03-04 10:00", partner=self.client_2)
+        with freeze_time("2030-03-03 08:00:00"):
+            self.Rule._cron_send_due()
+        self.assertEqual(self.logs("reminder_1").channels, "sms")
+        self.assertEqual(len(self.texts_to(self.client, "reminder")), 1)
+        self.assertFalse(self.mails_to(self.client, "Reminder"))
+        self.assertEqual(self.logs("reminder_1", self.client_2).channels, "email")
+        self.assertEqual(len(self.mails_to(self.client_2, "Reminder")), 1)
+        self.Rule._rule_for("reminder_2", self.company).channel_mode = "email_first"
+        with freeze_time("2030-03-04 05:30:00"):
+            self.Rule._cron_send_due()
+        self.assertEqual(self.logs("reminder_2").channels, "email")
+        self.assertEqual(self.logs("reminder_2", self.client_2).channels, "email")
+        self.assertEqual((by_sms | by_email).mapped("state"), ["draft", "draft"])
 
     def test_no_reminder_for_a_late_booking(self):
         """Booked two hours ahead: the 24-hour reminder makes no sense any more (real clock: create dates)."""
