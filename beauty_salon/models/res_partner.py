@@ -384,6 +384,11 @@ class ResPartner(models.Model):
         self.env["beauty.visit.line"].flush_model()
         self.env["account.move"].flush_model(["partner_id", "move_type", "state", "amount_total_signed"])
         self.flush_model()
+        if not self:
+            # Every client at once: hash joins and sorts in memory; JIT compilation would cost more than
+            # it saves on this one-off statement.
+            self.env.cr.execute("SET LOCAL work_mem = '256MB'")
+            self.env.cr.execute("SET LOCAL jit = off")
         self.env.cr.execute(
             SQL(
                 """
@@ -449,22 +454,34 @@ class ResPartner(models.Model):
                        salon_no_show_count = r.no_shows,
                        salon_late_cancel_count = r.late_cancels,
                        salon_total_spent = r.spent,
-                       salon_average_check = CASE WHEN r.visit_count > 0
-                                                  THEN r.spent / r.visit_count ELSE 0 END,
-                       salon_average_interval = COALESCE(r.interval_days, 0),
-                       salon_next_expected =
-                           (r.last_visit + make_interval(secs => r.interval_days * 86400))::date,
-                       salon_overdue_from = CASE
-                           WHEN r.last_visit IS NULL THEN NULL
-                           WHEN r.visit_count >= %(min_visits)s AND r.interval_days IS NOT NULL
-                               THEN (r.last_visit
-                                     + make_interval(secs => r.interval_days * 86400 * %(factor)s))::date
-                           ELSE (r.last_visit + make_interval(days => %(window)s))::date
-                       END,
+                       salon_average_check = r.average,
+                       salon_average_interval = COALESCE(r.interval_days, 0)::float8,
+                       salon_next_expected = r.expected,
+                       salon_overdue_from = r.overdue_from,
                        salon_favorite_master_id = r.master_id,
                        salon_favorite_service_id = r.service_id
-                  FROM rhythm r
+                  FROM (SELECT r.*,
+                               CASE WHEN r.visit_count > 0 THEN r.spent / r.visit_count ELSE 0 END AS average,
+                               (r.last_visit + make_interval(secs => r.interval_days * 86400))::date
+                                   AS expected,
+                               CASE
+                                   WHEN r.last_visit IS NULL THEN NULL
+                                   WHEN r.visit_count >= %(min_visits)s AND r.interval_days IS NOT NULL
+                                       THEN (r.last_visit + make_interval(
+                                                secs => r.interval_days * 86400 * %(factor)s))::date
+                                   ELSE (r.last_visit + make_interval(days => %(window)s))::date
+                               END AS overdue_from
+                          FROM rhythm r) r
                  WHERE p.id = r.id
+                   -- rows whose figures did not change are not rewritten
+                   AND (p.salon_first_visit, p.salon_last_visit, p.salon_visit_count, p.salon_no_show_count,
+                        p.salon_late_cancel_count, p.salon_total_spent, p.salon_average_check,
+                        p.salon_average_interval, p.salon_next_expected, p.salon_overdue_from,
+                        p.salon_favorite_master_id, p.salon_favorite_service_id)
+                       IS DISTINCT FROM
+                       (r.first_visit, r.last_visit, r.visit_count, r.no_shows, r.late_cancels, r.spent,
+                        r.average, COALESCE(r.interval_days, 0)::float8, r.expected, r.overdue_from,
+                        r.master_id, r.service_id)
                 """,
                 filters=filters,
                 min_visits=company.salon_overdue_min_visits,
