@@ -272,14 +272,21 @@ class BeautyAvailability(models.AbstractModel):
                 )
             return load_cache[key]
 
+        # Each candidate with its resource's intervals, read once: the loop below runs per start time.
+        candidate_intervals = [
+            [(master, work[master.resource_id.id], busy[master.resource_id.id]) for master in masters]
+            for masters in candidates
+        ]
+
         def pick_master(index, start):
             plan = plans[index]
             master_segments, _unit_segment = plan.segments(start)
+            stop = start + plan.duration
             free = [
                 master
-                for master in candidates[index]
-                if work[master.resource_id.id].contains(start, start + plan.duration)
-                and not any(busy[master.resource_id.id].overlaps(a, b) for a, b in master_segments)
+                for master, master_work, master_busy in candidate_intervals[index]
+                if master_work.contains(start, stop)
+                and not any(master_busy.overlaps(a, b) for a, b in master_segments)
             ]
             if not free:
                 return None
