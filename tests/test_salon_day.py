@@ -196,16 +196,23 @@ class TestSalonDay(HttpCase, PublicPagesMixin, LoyaltyCase, PayrollCase, SalonSt
         self.assertFalse(anna.line_ids, "Anna served nobody")
         (irina | olga).action_confirm()
 
-        # The books. Accounts by code: receivable, income, cash, stock, consumption, payroll.
-        accounts = self.env["account.account"]
-        receivable = client.property_account_receivable_id
+        # The books. The invoice: laser 2,850 and the pack session 0 to sales, the 300 points back out of
+        # them, 2,550 receivable; the cash payment settles it (receivable back to 0, 2,550 to be received).
         income = self.laser_hair.product_tmpl_id._get_product_accounts()["income"]
+        receivable = client.property_account_receivable_id
+        payment = invoice._get_reconciled_payments()
+        self.assertEqual((payment.journal_id, payment.amount), (self.cash, 2550.0))
+        self.assertEqual(
+            sorted((line.account_id, line.balance) for line in invoice.line_ids),
+            sorted([(income, -2850.0), (income, 0.0), (income, 300.0), (receivable, 2550.0)]),
+        )
+        self.assertEqual(
+            self.balances(invoice | payment.move_id),
+            {income.code: -2550.0, payment.outstanding_account_id.code: 2550.0},
+        )
+        # Stock at average cost, real time: 240 from the valuation account to the consumption expense.
         valuation = self.category.property_stock_valuation_account_id
         expense = self.consumption_location.valuation_in_account_id
-        self.assertTrue(accounts | receivable | income | valuation | expense)
-        self.assertEqual(invoice.amount_total, 2550.0)
-        self.assertEqual(self.balances(invoice)[receivable.code], 2550.0)
-        self.assertEqual(sum(invoice.line_ids.mapped("balance")), 0.0)
         stock_entries = picking.move_ids.stock_valuation_layer_ids.account_move_id
         self.assertEqual(self.balances(stock_entries), {expense.code: 240.0, valuation.code: -240.0})
         self.assertEqual(
