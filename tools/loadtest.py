@@ -180,6 +180,21 @@ class Client(threading.Thread):
                 self.results["refused"].append(response.status_code)
 
 
+def warm_up(base, company, service, masters, day, workers):
+    """Untimed: every worker loads the registry and renders the page once before the clients start."""
+    params = {"company_id": company, "service_ids": service, "master_id": masters[0], "day": day}
+
+    def fetch():
+        for _attempt in range(3):
+            requests.get(f"{base}/salon/booking", params=params, timeout=300)
+
+    threads = [threading.Thread(target=fetch) for _i in range(workers * 2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def percentile(values, share):
     if not values:
         return 0.0
@@ -238,6 +253,7 @@ def main(argv):
             time.sleep(1)
         today = datetime.now().date()
         days = [(today + timedelta(days=offset)).isoformat() for offset in range(1, args.days + 1)]
+        warm_up(base, company, service, masters, days[0], args.workers)
         results = {
             "slots": [],
             "book": [],
