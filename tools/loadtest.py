@@ -310,7 +310,11 @@ def main(argv):
     unexpected = len(stored) - len({phone for phone, _start, _master in accepted})
     server_errors = sum(1 for status in results["statuses"] if status >= 500)
     with open(log, encoding="utf-8", errors="replace") as handle:
-        logged = [line for line in handle if " ERROR " in line or " CRITICAL " in line or "Traceback" in line]
+        logged = [
+            line
+            for line in handle
+            if any(mark in line for mark in (" WARNING ", " ERROR ", " CRITICAL ", "Traceback"))
+        ]
     # A worker gives up reading a request its client was too slow to send (an overloaded host): transport,
     # reported apart from the application's errors.
     timeouts = [line for line in logged if " werkzeug: " in line and "Request timed out" in line]

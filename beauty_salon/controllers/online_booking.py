@@ -165,7 +165,8 @@ class SalonOnlineBooking(http.Controller):
         )
 
     # ------------------------------------------------------------------ pages
-    @http.route("/salon/booking", type="http", auth="public", methods=["GET"], sitemap=False)
+    # readonly: the pages only read, so Odoo may serve them from a read replica (db_replica_host).
+    @http.route("/salon/booking", type="http", auth="public", methods=["GET"], sitemap=False, readonly=True)
     def booking(self, company_id=None, service_ids=None, master_id=None, day=None, **_kw):
         """Choose the branch, services, master and day; the free times of that day are listed."""
         company, companies = self._company(company_id)
@@ -186,7 +187,9 @@ class SalonOnlineBooking(http.Controller):
             self._values(company, companies, services, master, day=chosen_day, options=options),
         )
 
-    @http.route("/salon/booking/confirm", type="http", auth="public", methods=["GET"], sitemap=False)
+    @http.route(
+        "/salon/booking/confirm", type="http", auth="public", methods=["GET"], sitemap=False, readonly=True
+    )
     def booking_confirm(self, company_id=None, service_ids=None, master_id=None, start=None, **_kw):
         """The contact form for the chosen time."""
         company, companies = self._company(company_id)
