@@ -12,7 +12,7 @@ error, and that every accepted booking is in the database exactly once (connecti
 timeouts, which an overloaded host causes, are counted and printed, not failed). Prints ``BENCH`` lines:
 latency percentiles of the slot and booking requests, and the counts.
 
-    python3 tools/loadtest.py [--db e2e_loadtest] [--clients 50] [--seconds 60] [--workers 4] [--masters 5]
+    python3 tools/loadtest.py [--db salon_loadtest] [--clients 50] [--seconds 60] [--workers 4] [--masters 5]
 """
 
 import argparse
@@ -211,7 +211,7 @@ def main(argv):
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--db", default=os.environ.get("LOADTEST_DB", "e2e_loadtest"))
+    parser.add_argument("--db", default=os.environ.get("LOADTEST_DB", "salon_loadtest"))
     parser.add_argument("--clients", type=int, default=int(os.environ.get("LOADTEST_CLIENTS", "50")))
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("LOADTEST_SECONDS", "60")))
     parser.add_argument("--workers", type=int, default=4)
