@@ -1,5 +1,5 @@
 # The two commands a newcomer needs are `make demo` and `make test` (see README.md).
-.PHONY: demo test lint setup bench
+.PHONY: demo test lint setup bench loadtest
 
 demo:  ## serve the demo salon on http://localhost:8069
 	bash tools/serve_demo.sh
@@ -15,3 +15,6 @@ setup:  ## PostgreSQL, Odoo 18.0, Python tools, Chromium (demo and test run it t
 
 bench:  ## build the generated benchmark database and print BENCH lines (not part of CI)
 	bash tools/bench.sh
+
+loadtest:  ## 50 clients book on a 4-worker Odoo for 60 s, then checks and BENCH lines (not part of CI)
+	python3 tools/loadtest.py

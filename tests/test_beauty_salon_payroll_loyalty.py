@@ -6,6 +6,8 @@ Needs Odoo's ``sale_loyalty`` (brought by ``beauty_salon_loyalty``): payroll tel
 apart without depending on it.
 """
 
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.tests import tagged
 
@@ -89,3 +91,48 @@ class TestPayrollWithLoyalty(PayrollCase):
         )
         self.assertEqual((olga.line_ids.base, olga.amount_commission), (1000.0, 400.0))
         self.assertEqual((irina.line_ids.base, irina.amount_commission), (2500.0, 1000.0))
+
+    def test_a_pack_session_counts_at_its_value_unless_the_scheme_deducts_packs(self):
+        """A massage (3,500) paid by a session of a pack of 10 sold for 30,000: the session is worth 3,000.
+
+        Olga 40 %, packs not deducted (the default): 3,000 -> 1,200. Irina 40 %, packs deducted: 0.
+        """
+        self.massage.taxes_id = [Command.clear()]
+        pack_product = self.env["product.product"].create(
+            {
+                "name": "10 massages",
+                "type": "service",
+                "list_price": 30000.0,
+                "taxes_id": False,
+                "salon_pack_ok": True,
+                "salon_pack_session_count": 10,
+                "salon_pack_service_ids": [Command.set(self.massage.ids)],
+                "salon_pack_validity_days": 90,
+            }
+        )
+        with freeze_time("2030-03-04"):
+            order = self.env["sale.order"].create(
+                {
+                    "partner_id": self.client.id,
+                    "order_line": [Command.create({"product_id": pack_product.id})],
+                }
+            )
+            order.action_confirm()
+            invoice = order._create_invoices()
+            invoice.action_post()
+        self.register_payment(invoice, "2030-03-04")
+        self.scheme(self.master_olga, service_rate=40)
+        self.scheme(self.master_irina, service_rate=40, deduct_packs=True)
+        for master, start in (
+            (self.master_olga, "2030-03-05 10:00"),
+            (self.master_irina, "2030-03-05 12:00"),
+        ):
+            visit = self.book(self.massage, master, start)
+            self.checkout(visit, "2030-03-05")
+            self.assertEqual(visit.sale_order_id.order_line.salon_pack_session_value, 3000.0)
+            self.assertEqual(visit.sale_order_id.amount_total, 0.0)
+        olga, irina = (self.make_sheet(m) for m in (self.master_olga, self.master_irina))
+        self.assertEqual(
+            [(line.revenue, line.base, line.amount) for line in olga.line_ids], [(3000.0, 3000.0, 1200.0)]
+        )
+        self.assertEqual([(line.base, line.amount) for line in irina.line_ids], [(0.0, 0.0)])

@@ -62,6 +62,10 @@ dbs+=("${db}_demo")
     2> "$logs/demo_create.log"
 "$PYTHON" tools/checklog.py "$logs/demo_create.log"
 install "${db}_demo" demo -i "beauty_salon,$(IFS=,; echo "${SATELLITES[*]}")"
+# Upgrade safety: -u of the four addons on the demo data loses and changes nothing (tools/upgrade_check.py).
+"$PYTHON" tools/upgrade_check.py "${db}_demo" --logfile "$logs/upgrade.log"
+"$PYTHON" tools/checklog.py "$logs/upgrade.log"
+stamp "updated the demo database without loss"
 dropdb "${db}_demo"
 fi
 

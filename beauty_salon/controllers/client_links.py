@@ -23,7 +23,8 @@ class SalonClientLinks(http.Controller):
             not visit
             or not access_token
             or not visit.access_token
-            or not consteq(visit.access_token, str(access_token))
+            # bytes: a token with non-ASCII characters is a wrong token, not a server error.
+            or not consteq(visit.access_token.encode(), str(access_token).encode())
         ):
             raise NotFound()
         return visit

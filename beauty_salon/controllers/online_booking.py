@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 import pytz
 from werkzeug.exceptions import BadRequest, NotFound
 
-from odoo import fields, http
+from odoo import fields, http, tools
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
@@ -165,7 +165,8 @@ class SalonOnlineBooking(http.Controller):
         )
 
     # ------------------------------------------------------------------ pages
-    @http.route("/salon/booking", type="http", auth="public", methods=["GET"], sitemap=False)
+    # readonly: the pages only read, so Odoo may serve them from a read replica (db_replica_host).
+    @http.route("/salon/booking", type="http", auth="public", methods=["GET"], sitemap=False, readonly=True)
     def booking(self, company_id=None, service_ids=None, master_id=None, day=None, **_kw):
         """Choose the branch, services, master and day; the free times of that day are listed."""
         company, companies = self._company(company_id)
@@ -186,7 +187,9 @@ class SalonOnlineBooking(http.Controller):
             self._values(company, companies, services, master, day=chosen_day, options=options),
         )
 
-    @http.route("/salon/booking/confirm", type="http", auth="public", methods=["GET"], sitemap=False)
+    @http.route(
+        "/salon/booking/confirm", type="http", auth="public", methods=["GET"], sitemap=False, readonly=True
+    )
     def booking_confirm(self, company_id=None, service_ids=None, master_id=None, start=None, **_kw):
         """The contact form for the chosen time."""
         company, companies = self._company(company_id)
@@ -332,7 +335,8 @@ class SalonOnlineBooking(http.Controller):
         env = request.env(su=True)
         Partner = env["res.partner"]
         try:
-            with env.cr.savepoint():
+            # A time taken meanwhile is an expected answer (409), not an error for the server log.
+            with env.cr.savepoint(), tools.mute_logger("odoo.sql_db"):
                 partner = Partner._salon_find_client(form["phone"], form["email"])
                 if not partner:
                     partner = Partner.create(

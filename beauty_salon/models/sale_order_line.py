@@ -19,3 +19,10 @@ class SaleOrderLine(models.Model):
     salon_visit_line_id = fields.Many2one(
         "beauty.visit.line", string="Booking", index="btree_not_null", copy=False, readonly=True
     )
+
+    def _salon_session_values(self):
+        """``{line_id: value}`` for those of these lines paid by a session of something the client bought
+        before (a visit pack of ``beauty_salon_loyalty``): what the session is worth, untaxed, in the
+        order currency. Payroll counts such a line at this value, less a reduction of kind ``pack``
+        (``beauty.visit._salon_reduction_kinds``) that each pay scheme deducts or not."""
+        return {}

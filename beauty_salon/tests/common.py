@@ -3,6 +3,7 @@
 
 import re
 from datetime import datetime
+from urllib.parse import urlencode
 
 import pytz
 
@@ -173,3 +174,29 @@ class BeautySalonCase(TransactionCase, SalonFixtures):
         if employee:
             employee.user_id = user
         return user
+
+
+class PublicPagesMixin:
+    """For HttpCase tests that use the public pages the way a client's browser does."""
+
+    def csrf(self, url):
+        """The CSRF token of the page at ``url`` (which must answer 200)."""
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        return CSRF_RE.search(response.text).group(1)
+
+    def book_online(self, company, services, start, master=None, **contact):
+        """Fill in and send the online booking form for ``start`` (naive UTC); returns the response.
+
+        ``contact`` holds the form fields (name, phone, email...); consent is given unless ``consent=None``.
+        """
+        query = {
+            "company_id": company.id,
+            "service_ids": ",".join(str(service_id) for service_id in services.ids),
+            "start": start.strftime("%Y-%m-%dT%H:%M:%S"),
+        }
+        if master:
+            query["master_id"] = master.id
+        data = dict(query, csrf_token=self.csrf(f"/salon/booking/confirm?{urlencode(query)}"), consent="on")
+        data.update(contact)
+        return self.url_open("/salon/booking/book", data={k: v for k, v in data.items() if v is not None})

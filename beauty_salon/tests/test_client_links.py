@@ -6,11 +6,11 @@ from datetime import datetime, timedelta
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
-from .common import CSRF_RE, SalonFixtures
+from .common import PublicPagesMixin, SalonFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestClientLinks(HttpCase, SalonFixtures):
+class TestClientLinks(HttpCase, PublicPagesMixin, SalonFixtures):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -40,11 +40,6 @@ class TestClientLinks(HttpCase, SalonFixtures):
         )
         visit._portal_ensure_token()
         return visit
-
-    def csrf(self, url):
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        return CSRF_RE.search(response.text).group(1)
 
     def post(self, visit, action, token=None):
         url = f"/salon/visit/{visit.id}?access_token={visit.access_token}"

@@ -8,11 +8,11 @@ import pytz
 
 from odoo.tests import HttpCase, tagged
 
-from .common import CSRF_RE, SalonFixtures
+from .common import PublicPagesMixin, SalonFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestOnlineBooking(HttpCase, SalonFixtures):
+class TestOnlineBooking(HttpCase, PublicPagesMixin, SalonFixtures):
     """The public page through real HTTP requests (and a headless browser for the tours)."""
 
     @classmethod
@@ -44,11 +44,6 @@ class TestOnlineBooking(HttpCase, SalonFixtures):
             f"/salon/booking/confirm?company_id={self.company.id}&service_ids={self.manicure.id}"
             f"&master_id={(master or self.master_anna).id}&start={start}"
         )
-
-    def csrf(self, url):
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200, response.text[:500])
-        return CSRF_RE.search(response.text).group(1)
 
     def post_booking(self, **overrides):
         data = {

@@ -317,7 +317,8 @@ class BeautyPayrollSheet(models.Model):
     def _revenue_rows(self):
         """Paid invoice lines of the master's sale lines not yet on another sheet, as ``RevenueRow``.
 
-        An invoice counts once settled (paid, or cancelled by a credit note), on the settlement date; a
+        An invoice counts once settled (paid, or cancelled by a credit note), on the settlement date (an
+        invoice of nothing to pay, e.g. a visit paid by a visit pack, on its own date); a
         credit note counts negatively once paid back. A settlement dated before this period that no sheet
         has taken yet (a late payment) is taken here, back to the master's first sheet.
         """
@@ -325,7 +326,9 @@ class BeautyPayrollSheet(models.Model):
         self.env["account.move.line"].flush_model(
             ["balance", "quantity", "discount", "price_unit", "display_type"]
         )
-        self.env["account.move"].flush_model(["state", "move_type", "payment_state", "invoice_currency_rate"])
+        self.env["account.move"].flush_model(
+            ["state", "move_type", "payment_state", "invoice_currency_rate", "amount_total", "invoice_date"]
+        )
         self.env["account.partial.reconcile"].flush_model(["max_date", "debit_move_id", "credit_move_id"])
         self.env["sale.order.line"].flush_model(["salon_master_id", "salon_visit_line_id", "product_uom_qty"])
         self.env["beauty.payroll.sheet.line"].flush_model(["move_line_id", "sheet_id"])
@@ -346,7 +349,9 @@ class BeautyPayrollSheet(models.Model):
                   JOIN account_move_line aml ON aml.id = rel.invoice_line_id
                   JOIN account_move am ON am.id = aml.move_id
                   CROSS JOIN LATERAL (
-                      SELECT MAX(apr.max_date) AS day
+                      SELECT COALESCE(
+                                 MAX(apr.max_date), CASE WHEN am.amount_total = 0 THEN am.invoice_date END
+                             ) AS day
                         FROM account_move_line receivable
                         JOIN account_partial_reconcile apr
                           ON apr.debit_move_id = receivable.id OR apr.credit_move_id = receivable.id
@@ -381,6 +386,13 @@ class BeautyPayrollSheet(models.Model):
         # sudo: consumables costs come from stock, which payroll users need not read.
         materials = visit_lines.sudo()._salon_material_costs()
         products = self.env["product.product"].browse(list({row["product_id"] for row in rows}))
+        # sudo: which lines a visit pack paid is the loyalty addon's, which payroll users need not read.
+        sessions = (
+            self.env["sale.order.line"]
+            .browse(list({row["sale_line_id"] for row in rows}))
+            .sudo()
+            ._salon_session_values()
+        )
         result = []
         for row in rows:
             sign = 1 if row["move_type"] == "out_invoice" else -1
@@ -393,17 +405,22 @@ class BeautyPayrollSheet(models.Model):
                 )
             part = sign * row["quantity"] / (row["product_uom_qty"] or 1.0)
             product = products.browse(row["product_id"])
-            move_positive, move_reductions = shares[row["move_id"]]
+            move_positive, move_reductions = shares.get(row["move_id"], (0.0, {}))
             weight = sign * amount / move_positive if move_positive else 0.0
+            reductions = {kind: sign * weight * value for kind, value in move_reductions.items()}
+            # A pack session: worth its share of the pack, less the pack (each scheme deducts it or not).
+            session = sessions.get(row["sale_line_id"], 0.0) * part
+            if session:
+                reductions["pack"] = reductions.get("pack", 0.0) - session
             result.append(
                 RevenueRow(
                     date=row["settled_date"],
                     product=product,
-                    amount=amount,
+                    amount=amount + session,
                     list_amount=list_amount,
                     quantity=sign * row["quantity"],
                     is_service=bool(row["visit_line_id"]) or product.is_salon_service,
-                    reductions={kind: sign * weight * value for kind, value in move_reductions.items()},
+                    reductions=reductions,
                     materials=materials.get(row["visit_line_id"], 0.0) * part,
                     move_line_id=row["move_line_id"],
                     sale_line_id=row["sale_line_id"],
