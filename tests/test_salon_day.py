@@ -116,7 +116,8 @@ class TestSalonDay(HttpCase, PublicPagesMixin, LoyaltyCase, PayrollCase, SalonSt
         self.assertEqual((visit.state, visit.date_start), ("confirmed", start))
         self.assertEqual(visit.line_ids.resource_ids, self.laser, "the device is booked with the master")
 
-        # The confirmation goes at once, the reminder a day before: each once, however often the cron runs.
+        # The confirmation goes at once (e-mail and SMS), the reminder a day before (by SMS, the default
+        # cascade): each once, however often the cron runs.
         self.run_message_cron()
         self.assertEqual(len(self.message_logs(visit, "confirmation")), 1)
         self.assertEqual(len(self.visit_mails(visit)), 1)
@@ -124,8 +125,8 @@ class TestSalonDay(HttpCase, PublicPagesMixin, LoyaltyCase, PayrollCase, SalonSt
         with freeze_time("2030-03-05 08:00:00"):
             self.run_message_cron()
             self.run_message_cron()
-        self.assertEqual(len(self.message_logs(visit, "reminder_1")), 1)
-        self.assertEqual(len(self.visit_mails(visit)), 2)
+        self.assertEqual(self.message_logs(visit, "reminder_1").channels, "sms")
+        self.assertEqual(len(self.visit_mails(visit)), 1)
         self.assertEqual(len(self.visit_sms(visit)), 2)
 
         with freeze_time("2030-03-06 06:55:00"):
