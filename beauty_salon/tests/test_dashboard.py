@@ -277,6 +277,22 @@ class TestDashboard(BeautySalonCase):
         self.assertEqual(segment["res_model"], "beauty.client.analysis")
         self.assertIn(("segment", "=", "lost"), segment["domain"])
 
+    def test_sleeping_clients_are_won_back_from_their_list(self):
+        manager = self.make_user("dash_winback", "beauty_salon_group_manager")
+        Dashboard = self.Dashboard.with_user(manager)
+        with freeze_time(moscow(NOW)):
+            sleeping = Dashboard.action_open("sleeping", "month")
+        self.assertEqual(sleeping["views"][0], (False, "list"))
+        clients = self.Analysis.with_user(manager).search(sleeping["domain"])
+        self.assertEqual(clients.partner_id, self.client_e)
+        winback = self.env.ref("beauty_salon.beauty_client_analysis_action_winback").with_user(manager)
+        result = winback.with_context(active_model=clients._name, active_ids=clients.ids).run()
+        self.assertEqual(result["params"]["type"], "success")
+        tag = self.env.ref("beauty_salon.crm_tag_salon_winback")
+        leads = self.env["crm.lead"].search([("tag_ids", "in", tag.ids)])
+        self.assertEqual(leads.partner_id, self.client_e)
+        self.assertEqual(leads.user_id, manager)
+
     def test_only_managers_see_the_dashboard(self):
         reception = self.make_user("dash_reception", "beauty_salon_group_user")
         manager = self.make_user("dash_manager", "beauty_salon_group_manager")
