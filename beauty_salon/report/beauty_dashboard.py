@@ -498,13 +498,15 @@ class BeautyDashboard(models.AbstractModel):
     @api.model
     def _rfm(self, companies, bounds):
         Analysis = self.env["beauty.client.analysis"]
-        domain = [("company_id", "in", companies.ids)]
-
-        def by(field):
-            groups = Analysis._read_group(domain, [field], ["__count", "monetary:sum"])
-            return {key: (count, amount) for key, count, amount in groups}
-
-        by_segment, by_class = by("segment"), by("abc_class")
+        # One pass over the snapshot: segments and classes are added up from their combinations.
+        groups = Analysis._read_group(
+            [("company_id", "in", companies.ids)], ["segment", "abc_class"], ["__count", "monetary:sum"]
+        )
+        by_segment, by_class = {}, {}
+        for segment, abc_class, count, amount in groups:
+            for totals, key in ((by_segment, segment), (by_class, abc_class)):
+                known_count, known_amount = totals.get(key, (0, 0.0))
+                totals[key] = (known_count + count, known_amount + amount)
         total = sum(amount for _count, amount in by_class.values())
 
         def rows(field, counts, share=False):
