@@ -16,7 +16,12 @@ Builds (or reuses) its own database with ``beauty_salon`` installed without demo
   the client analysis snapshot of every client, RFM and ABC included, as the nightly scheduled action
   takes it; then ``dashboard_month_ms``: May against April over the 20 branches).
 
-Every metric is printed as ``BENCH <name> <value> <unit>``; progress goes to stderr.
+Every metric is printed as ``BENCH <name> <value> <unit>``; progress goes to stderr. The board and the
+dashboard also print, as medians of the same runs, ``<name>_cpu_ms`` (the Odoo process's CPU time),
+``<name>_sql_ms`` (time spent waiting for SQL), ``<name>_pg_cpu_ms`` (the database backend's CPU time,
+parallel workers not included; local server only) and ``<name>_queries``: on a shared machine the wall
+time also counts the waiting for a core. After the bulk load the tables are vacuumed and analyzed, as
+autovacuum would do.
 ``BENCH_REBUILD=1`` drops and rebuilds the database; ``BENCH_NO_UPDATE=1`` skips updating beauty_salon.
 """
 
