@@ -119,6 +119,13 @@ class TestDashboard(BeautySalonCase):
         self.assertEqual(revenue["visit_revenue"], {"current": 7400.0, "previous": 2000.0})
         self.assertEqual(revenue["average_check"], {"current": 2466.67, "previous": 2000.0})
 
+    def test_revenue_follows_a_changed_order_date(self):
+        """The lines carry their order's date: moving the order moves its revenue to the other month."""
+        self.visit_ivanova.sale_order_id.date_order = moscow("2030-02-15 12:00")
+        revenue = self.dashboard()["revenue"]["period"]
+        self.assertEqual(revenue["current"]["total"], 4000.0)
+        self.assertEqual(revenue["previous"], {"service": 4500.0, "retail": 900.0, "total": 5400.0})
+
     def test_visits_no_shows_and_late_cancellations(self):
         visits = self.dashboard()["visits"]
         self.assertEqual(visits["done"], {"current": 3, "previous": 1})
