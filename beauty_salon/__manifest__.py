@@ -3,7 +3,7 @@
 {
     "name": "Beauty Salon",
     "summary": "Booking journal, masters, rooms and devices, visits that never overlap, checkout",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services",
     "website": "https://github.com/beauty-salon-suite/odoo-beauty-salon",
     "author": "Beauty Salon Suite",

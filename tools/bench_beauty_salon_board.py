@@ -16,7 +16,12 @@ Builds (or reuses) its own database with ``beauty_salon`` installed without demo
   the client analysis snapshot of every client, RFM and ABC included, as the nightly scheduled action
   takes it; then ``dashboard_month_ms``: May against April over the 20 branches).
 
-Every metric is printed as ``BENCH <name> <value> <unit>``; progress goes to stderr.
+Every metric is printed as ``BENCH <name> <value> <unit>``; progress goes to stderr. The board and the
+dashboard also print, as medians of the same runs, ``<name>_cpu_ms`` (the Odoo process's CPU time),
+``<name>_sql_ms`` (time spent waiting for SQL), ``<name>_pg_cpu_ms`` (the database backend's CPU time,
+parallel workers not included; local server only) and ``<name>_queries``: on a shared machine the wall
+time also counts the waiting for a core. After the bulk load the tables are vacuumed and analyzed, as
+autovacuum would do.
 ``BENCH_REBUILD=1`` drops and rebuilds the database; ``BENCH_NO_UPDATE=1`` skips updating beauty_salon.
 """
 
@@ -26,6 +31,7 @@ import random
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from datetime import date, datetime, timedelta
 
@@ -89,6 +95,49 @@ def prepare_database(db):
         subprocess.run(odoo_command + ["-u", "beauty_salon"], check=True)
 
 
+# ---------------------------------------------------------------------- measuring
+def backend_cpu_s(env):
+    """CPU seconds used so far by the PostgreSQL backend of ``env``'s cursor (a local server), or None."""
+    pid = env.execute_query(SQL("SELECT pg_backend_pid()"))[0][0]
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            values = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    # utime and stime, the 14th and 15th fields of proc(5), in clock ticks.
+    return (int(values[11]) + int(values[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(env, call):
+    """``(result, figures)`` of ``call()``: wall time, the Odoo process's CPU time, the time spent in SQL
+    (Odoo's per-thread counters), the number of queries and the database backend's CPU time, in seconds.
+    On a loaded machine the CPU times show the work done, the wall time also the waiting for a core."""
+    thread = threading.current_thread()
+    backend_before = backend_cpu_s(env)
+    thread.query_count, thread.query_time = 0, 0.0
+    cpu, wall = time.process_time(), time.perf_counter()
+    result = call()
+    figures = {
+        "wall": time.perf_counter() - wall,
+        "cpu": time.process_time() - cpu,
+        "sql": thread.query_time,
+        "queries": thread.query_count,
+    }
+    backend_after = backend_cpu_s(env)
+    figures["pg_cpu"] = backend_after - backend_before if backend_before is not None else None
+    return result, figures
+
+
+def bench_figures(name, runs):
+    """The medians of the measured runs of ``name``: ``<name>_ms`` (wall) and its CPU and SQL parts."""
+    bench(f"{name}_ms", median_ms([run["wall"] for run in runs]), "ms")
+    bench(f"{name}_cpu_ms", median_ms([run["cpu"] for run in runs]), "ms")
+    bench(f"{name}_sql_ms", median_ms([run["sql"] for run in runs]), "ms")
+    if all(run["pg_cpu"] is not None for run in runs):
+        bench(f"{name}_pg_cpu_ms", median_ms([run["pg_cpu"] for run in runs]), "ms")
+    bench(f"{name}_queries", max(run["queries"] for run in runs), "queries")
+
+
 # ---------------------------------------------------------------------- the board's day (generator)
 def busiest_day(env, salon):
     """``(local day, bookings)`` of the generated salon's busiest day."""
@@ -123,16 +172,14 @@ def build_board_day(registry, gen):
 
 def bench_board(registry, day, runs):
     """``get_board_data`` for one day of the main branch, all 30 masters, in a fresh request each time."""
-    durations = []
+    measured = []
     for index in range(runs + 2):
         with environment(registry) as env:
             env.invalidate_all()
-            started = time.perf_counter()
-            data = env["beauty.board"].get_board_data(day.isoformat())
-            elapsed = time.perf_counter() - started
+            data, figures = measure(env, lambda env=env: env["beauty.board"].get_board_data(day.isoformat()))
         if index >= 2:  # the first calls warm up the registry's caches
-            durations.append(elapsed)
-    bench("board_day_load_ms", median_ms(durations), "ms")
+            measured.append(figures)
+    bench_figures("board_day_load", measured)
     bench("board_day_columns", len(data["columns"]), "masters")
     bench("board_day_bookings", len(data["bookings"]), "bookings")
 
@@ -306,22 +353,30 @@ def insert_month(env, month, companies, masters, services, retail, clients, curr
                    p.company_id, v.date_stop, 'sale', %(currency)s, 1.0, v.id, 1, 1, v.date_stop, v.date_stop
               FROM chain_plan p JOIN beauty_visit v ON v.id = p.visit_id
              WHERE p.order_id IS NOT NULL;
+            UPDATE beauty_visit v SET sale_order_id = p.order_id
+              FROM chain_plan p WHERE v.id = p.visit_id AND p.order_id IS NOT NULL;
             INSERT INTO sale_order_line (
                 order_id, sequence, name, product_id, product_uom_qty, price_unit, price_subtotal,
-                price_total, customer_lead, company_id, currency_id, salon_master_id, salon_visit_line_id,
+                price_total, customer_lead, company_id, currency_id, order_partner_id, salon_order_date,
+                salon_visit_id, salon_currency_rate, salon_master_id, salon_visit_line_id,
                 state, create_uid, write_uid, create_date, write_date)
             SELECT p.order_id, 10, s.name, s.id, 1, s.price, s.price, s.price, 0, p.company_id, %(currency)s,
-                   p.master_id, p.line_id, 'sale', 1, 1, p.date_start, p.date_start
-              FROM chain_plan p JOIN %(services)s s ON s.service_index = p.service_index
+                   p.partner_id, v.date_stop, v.id, 1.0, p.master_id, p.line_id, 'sale', 1, 1,
+                   p.date_start, p.date_start
+              FROM chain_plan p
+              JOIN beauty_visit v ON v.id = p.visit_id
+              JOIN %(services)s s ON s.service_index = p.service_index
              WHERE p.order_id IS NOT NULL;
             INSERT INTO sale_order_line (
                 order_id, sequence, name, product_id, product_uom_qty, price_unit, price_subtotal,
-                price_total, customer_lead, company_id, currency_id, salon_master_id, state,
+                price_total, customer_lead, company_id, currency_id, order_partner_id, salon_order_date,
+                salon_visit_id, salon_currency_rate, salon_master_id, state,
                 create_uid, write_uid, create_date, write_date)
             SELECT p.order_id, 20, %(retail_name)s, %(retail_id)s, 1, %(retail_price)s, %(retail_price)s,
-                   %(retail_price)s, 0, p.company_id, %(currency)s, p.master_id, 'sale',
-                   1, 1, p.date_start, p.date_start
-              FROM chain_plan p WHERE p.order_id IS NOT NULL AND p.draw < 0.17;
+                   %(retail_price)s, 0, p.company_id, %(currency)s, p.partner_id, v.date_stop, v.id, 1.0,
+                   p.master_id, 'sale', 1, 1, p.date_start, p.date_start
+              FROM chain_plan p JOIN beauty_visit v ON v.id = p.visit_id
+             WHERE p.order_id IS NOT NULL AND p.draw < 0.17;
             DROP TABLE chain_plan;
             """,
             prefix=prefix,
@@ -351,27 +406,38 @@ def build_chain(registry, gen):
                     env, month, companies, masters, services, retail, clients, env.company.currency_id.id
                 )
                 env.cr.commit()
-        for table in ("res_partner", "beauty_visit", "beauty_visit_line", "sale_order", "sale_order_line"):
-            env.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
-        env.cr.commit()
-        return companies.ids
+    # As autovacuum would after the bulk load: statistics, visibility map and hint bits.
+    tables = ("res_partner", "beauty_visit", "beauty_visit_line", "sale_order", "sale_order_line")
+    subprocess.run(
+        [
+            "vacuumdb",
+            "--analyze",
+            "--quiet",
+            "-d",
+            registry.db_name,
+            *(f"--table={table}" for table in tables),
+        ],
+        check=True,
+    )
+    return companies.ids
 
 
 def bench_dashboard(registry, company_ids, runs):
     """All the dashboard's figures for May 2026 (against April) over the 20 branches."""
-    durations = []
+    measured = []
     context = {"allowed_company_ids": company_ids, "tz": "Europe/Moscow"}
     for index in range(runs + 1):
         with environment(registry, **context) as env:
             env.invalidate_all()
-            started = time.perf_counter()
-            data = env["beauty.dashboard"].get_dashboard_data(
-                "month", date_ref="2026-05-15", company_ids=company_ids
+            data, figures = measure(
+                env,
+                lambda env=env: env["beauty.dashboard"].get_dashboard_data(
+                    "month", date_ref="2026-05-15", company_ids=company_ids
+                ),
             )
-            elapsed = time.perf_counter() - started
         if index >= 1:
-            durations.append(elapsed)
-    bench("dashboard_month_ms", median_ms(durations), "ms")
+            measured.append(figures)
+    bench_figures("dashboard_month", measured)
     with environment(registry) as env:
         visits = env.execute_query(
             SQL(

@@ -5,7 +5,11 @@ from odoo import fields, models
 
 
 class SaleOrderLine(models.Model):
-    """Each sold line keeps who performed (or sold) it and the booking it came from: payroll reads them."""
+    """Each sold line keeps who performed (or sold) it and the booking it came from: payroll reads them.
+
+    It also carries the order's date, visit and currency rate, so that the revenue report reads the
+    lines of a period alone (by the date index) instead of joining every line to its order.
+    """
 
     _inherit = "sale.order.line"
 
@@ -18,6 +22,15 @@ class SaleOrderLine(models.Model):
     )
     salon_visit_line_id = fields.Many2one(
         "beauty.visit.line", string="Booking", index="btree_not_null", copy=False, readonly=True
+    )
+    salon_order_date = fields.Datetime(
+        related="order_id.date_order", string="Order Date", store=True, index=True, precompute=True
+    )
+    salon_visit_id = fields.Many2one(
+        related="order_id.salon_visit_id", string="Visit", store=True, precompute=True
+    )
+    salon_currency_rate = fields.Float(
+        related="order_id.currency_rate", string="Currency Rate", store=True, precompute=True
     )
 
     def _salon_session_values(self):

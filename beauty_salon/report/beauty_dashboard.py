@@ -27,7 +27,8 @@ from .beauty_revenue_report import revenue_kind
 PERIODS = ("day", "week", "month")
 # The horizon of the client snapshot before its first run: every visit is after it.
 NO_SNAPSHOT = datetime(1970, 1, 1)
-# The aggregates read hundreds of thousands of rows: hash them in memory rather than on disk.
+# The aggregates read hundreds of thousands of rows: hash them in memory rather than on disk, and
+# without just-in-time compilation, which costs more than it saves on queries of this size.
 REPORT_WORK_MEM = "64MB"
 TOP_SERVICES = 10
 # What each figure of the dashboard opens: the report action and how its domain is built.
@@ -79,7 +80,7 @@ class BeautyDashboard(models.AbstractModel):
         companies = self._companies(company_ids)
         bounds = self._bounds(period, date_ref)
         self.env.flush_all()
-        self.env.cr.execute(SQL("SET LOCAL work_mem = %s", REPORT_WORK_MEM))
+        self.env.cr.execute(SQL("SET LOCAL work_mem = %s; SET LOCAL jit = off", REPORT_WORK_MEM))
         revenue, top_services = self._revenue_figures(companies, bounds)
         visits = self._visit_figures(companies, bounds)
         clients = self._client_figures(companies, bounds)
@@ -251,62 +252,75 @@ class BeautyDashboard(models.AbstractModel):
 
     @api.model
     def _visit_figures(self, companies, bounds):
-        """Visits, paid visits, no-show and late-cancellation rates and clients served, in one pass."""
-        row = self.env.execute_query_dict(
+        """Visits, paid visits, no-show and late-cancellation rates and clients served.
+
+        The visits of both periods are counted by the few combinations of what the figures look at (a
+        grouped count that PostgreSQL spreads over parallel workers); the clients served are counted
+        apart, over the done visits only.
+        """
+        windows = self._windows(bounds)
+        where = SQL(
+            """visit.company_id = ANY(%(companies)s)
+               AND visit.date_start >= %(previous_start)s AND visit.date_start < %(stop)s""",
+            companies=companies.ids,
+            **windows,
+        )
+        groups = self.env.execute_query_dict(
             SQL(
                 """
-                SELECT COUNT(*) FILTER (WHERE cur AND state = 'done') AS cur_done,
-                       COUNT(*) FILTER (WHERE NOT cur AND state = 'done') AS prev_done,
-                       COUNT(*) FILTER (WHERE cur AND paid) AS cur_paid,
-                       COUNT(*) FILTER (WHERE NOT cur AND paid) AS prev_paid,
-                       COUNT(*) FILTER (WHERE cur AND state != 'cancelled') AS cur_booked,
-                       COUNT(*) FILTER (WHERE NOT cur AND state != 'cancelled') AS prev_booked,
-                       COUNT(*) FILTER (WHERE cur AND due) AS cur_due,
-                       COUNT(*) FILTER (WHERE NOT cur AND due) AS prev_due,
-                       COUNT(*) FILTER (WHERE cur AND due AND state = 'no_show') AS cur_no_show,
-                       COUNT(*) FILTER (WHERE NOT cur AND due AND state = 'no_show') AS prev_no_show,
-                       COUNT(*) FILTER (WHERE cur AND due AND late) AS cur_late,
-                       COUNT(*) FILTER (WHERE NOT cur AND due AND late) AS prev_late,
-                       COUNT(DISTINCT partner_id) FILTER (WHERE cur AND state = 'done') AS cur_clients,
-                       COUNT(DISTINCT partner_id) FILTER (WHERE NOT cur AND state = 'done') AS prev_clients
-                  FROM (
-                      SELECT state, partner_id, late, date_start >= %(start)s AS cur,
-                             state = 'done' AND sale_order_id IS NOT NULL AS paid,
-                             date_start < %(now)s AND (state != 'cancelled' OR late) AS due
-                        FROM (SELECT visit.*, %(late)s AS late FROM beauty_visit visit
-                               WHERE visit.company_id = ANY(%(companies)s)
-                                 AND visit.date_start >= %(previous_start)s AND visit.date_start < %(stop)s
-                             ) visit
-                  ) visit
+                SELECT visit.date_start >= %(start)s AS cur,
+                       visit.state,
+                       visit.sale_order_id IS NOT NULL AS ordered,
+                       visit.date_start < %(now)s AS past,
+                       %(late)s AS late,
+                       COUNT(*) AS count
+                  FROM beauty_visit visit
+                 WHERE %(where)s
+                 GROUP BY 1, 2, 3, 4, 5
                 """,
-                companies=companies.ids,
+                where=where,
                 late=late_cancel_sql(
                     SQL.identifier("visit", "state"),
                     SQL.identifier("visit", "cancel_date"),
                     SQL.identifier("visit", "date_start"),
                 ),
-                **self._windows(bounds),
+                **windows,
+            )
+        )
+        clients = self.env.execute_query_dict(
+            SQL(
+                """
+                SELECT COUNT(DISTINCT visit.partner_id) FILTER (WHERE visit.date_start >= %(start)s) AS cur,
+                       COUNT(DISTINCT visit.partner_id) FILTER (WHERE visit.date_start < %(start)s) AS prev
+                  FROM beauty_visit visit
+                 WHERE visit.state = 'done' AND %(where)s
+                """,
+                where=where,
+                **windows,
             )
         )[0]
-
-        def pair(name):
-            return compare(row[f"cur_{name}"], row[f"prev_{name}"])
-
-        return {
-            "done": pair("done"),
-            "paid": pair("paid"),
-            "booked": pair("booked"),
-            "due": pair("due"),
-            "no_show": pair("no_show"),
-            "late_cancel": pair("late"),
-            "no_show_rate": compare(
-                ratio(row["cur_no_show"], row["cur_due"]), ratio(row["prev_no_show"], row["prev_due"])
-            ),
-            "late_cancel_rate": compare(
-                ratio(row["cur_late"], row["cur_due"]), ratio(row["prev_late"], row["prev_due"])
-            ),
-            "clients": pair("clients"),
+        tests = {
+            "done": lambda group: group["state"] == "done",
+            "paid": lambda group: group["state"] == "done" and group["ordered"],
+            "booked": lambda group: group["state"] != "cancelled",
+            # Due: the time has come, and the client was expected (a late cancellation counts).
+            "due": lambda group: group["past"] and (group["state"] != "cancelled" or group["late"]),
+            "no_show": lambda group: group["past"] and group["state"] == "no_show",
+            "late_cancel": lambda group: group["past"] and group["late"],
         }
+        figures = {
+            name: compare(
+                sum(group["count"] for group in groups if group["cur"] and test(group)),
+                sum(group["count"] for group in groups if not group["cur"] and test(group)),
+            )
+            for name, test in tests.items()
+        }
+        for name in ("no_show", "late_cancel"):
+            figures[f"{name}_rate"] = compare(
+                *(ratio(figures[name][key], figures["due"][key]) for key in ("current", "previous"))
+            )
+        figures["clients"] = compare(clients["cur"], clients["prev"])
+        return figures
 
     @api.model
     def _client_figures(self, companies, bounds):
@@ -442,33 +456,57 @@ class BeautyDashboard(models.AbstractModel):
     @api.model
     def _scheduled_hours(self, resources, bounds):
         """``{resource_id: (hours in the period, hours in the previous one)}`` of working time from the
-        resources' calendars, leaves excluded (resources without a calendar have none)."""
-        start, middle, stop = (pytz.utc.localize(bounds[key]) for key in ("previous_start", "start", "stop"))
+        resources' calendars, leaves excluded (resources without a calendar have none).
 
-        def overlap(a, b, low, high):
-            return max((min(b, high) - max(a, low)).total_seconds(), 0) / 3600
+        Resources of a calendar without leaves or attendances of their own work the same hours as any
+        other of the same time zone and branch (whose public holidays they share): one of them is computed
+        for all.
+        """
+        start, middle, stop = (pytz.utc.localize(bounds[key]) for key in ("previous_start", "start", "stop"))
+        resources = resources.filtered("calendar_id")
+        own_leaves = self.env["resource.calendar.leaves"].search(
+            [
+                ("resource_id", "in", resources.ids),
+                ("date_from", "<=", bounds["stop"]),
+                ("date_to", ">=", bounds["previous_start"]),
+            ]
+        )
+        own_attendances = self.env["resource.calendar.attendance"].search(
+            [("resource_id", "in", resources.ids)]
+        )
+        apart = own_leaves.resource_id | own_attendances.resource_id
+
+        def total(intervals):
+            return sum((b - a).total_seconds() for a, b, _records in intervals) / 3600
 
         hours = {}
-        for calendar, members in resources.filtered("calendar_id").grouped("calendar_id").items():
-            intervals = calendar._work_intervals_batch(start, stop, resources=members)
-            for resource in members:
-                pairs = [(a, b) for a, b, _records in intervals[resource.id]]
-                hours[resource.id] = (
-                    sum(overlap(a, b, middle, stop) for a, b in pairs),
-                    sum(overlap(a, b, start, middle) for a, b in pairs),
-                )
+        for calendar, members in resources.grouped("calendar_id").items():
+            alike = (members - apart).grouped(lambda resource: (resource.tz, resource.company_id))
+            computed = (members & apart) | self.env["resource.resource"].concat(
+                *(group[:1] for group in alike.values())
+            )
+            # Each period apart: the calendar cuts the intervals at its bounds.
+            current = calendar._work_intervals_batch(middle, stop, resources=computed)
+            previous = calendar._work_intervals_batch(start, middle, resources=computed)
+            for resource in computed:
+                hours[resource.id] = (total(current[resource.id]), total(previous[resource.id]))
+            for group in alike.values():
+                for resource in group[1:]:
+                    hours[resource.id] = hours[group[:1].id]
         return hours
 
     @api.model
     def _rfm(self, companies, bounds):
         Analysis = self.env["beauty.client.analysis"]
-        domain = [("company_id", "in", companies.ids)]
-
-        def by(field):
-            groups = Analysis._read_group(domain, [field], ["__count", "monetary:sum"])
-            return {key: (count, amount) for key, count, amount in groups}
-
-        by_segment, by_class = by("segment"), by("abc_class")
+        # One pass over the snapshot: segments and classes are added up from their combinations.
+        groups = Analysis._read_group(
+            [("company_id", "in", companies.ids)], ["segment", "abc_class"], ["__count", "monetary:sum"]
+        )
+        by_segment, by_class = {}, {}
+        for segment, abc_class, count, amount in groups:
+            for totals, key in ((by_segment, segment), (by_class, abc_class)):
+                known_count, known_amount = totals.get(key, (0, 0.0))
+                totals[key] = (known_count + count, known_amount + amount)
         total = sum(amount for _count, amount in by_class.values())
 
         def rows(field, counts, share=False):

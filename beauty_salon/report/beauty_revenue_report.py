@@ -37,13 +37,15 @@ class BeautyRevenueReport(models.Model):
     amount = fields.Monetary(string="Revenue", readonly=True)
 
     def _query(self):
+        # The lines carry their order's date, partner, state, visit and rate (stored related fields):
+        # a period is read from the lines alone, through their date index.
         return SQL(
             """
             SELECT sol.id AS id,
-                   so.date_order AS date,
-                   so.company_id AS company_id,
-                   so.partner_id AS partner_id,
-                   so.salon_visit_id AS visit_id,
+                   sol.salon_order_date AS date,
+                   sol.company_id AS company_id,
+                   sol.order_partner_id AS partner_id,
+                   sol.salon_visit_id AS visit_id,
                    sol.salon_visit_line_id AS booking_id,
                    sol.salon_master_id AS master_id,
                    sol.product_id AS product_id,
@@ -53,17 +55,16 @@ class BeautyRevenueReport(models.Model):
                         THEN 'service' ELSE 'retail' END AS kind,
                    sol.product_uom_qty AS quantity,
                    company.currency_id AS currency_id,
-                   sol.price_subtotal / COALESCE(NULLIF(so.currency_rate, 0), 1.0) AS amount
+                   sol.price_subtotal / COALESCE(NULLIF(sol.salon_currency_rate, 0), 1.0) AS amount
               FROM sale_order_line sol
-              JOIN sale_order so ON so.id = sol.order_id
               -- Left joins on primary keys: PostgreSQL drops them from a query that reads none of
-              -- their columns (the dashboard), which keeps it to one join.
-              LEFT JOIN res_company company ON company.id = so.company_id
+              -- their columns (the dashboard), which keeps it to the lines alone.
+              LEFT JOIN res_company company ON company.id = sol.company_id
               LEFT JOIN product_product pp ON pp.id = sol.product_id
               LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
-             WHERE so.state = 'sale'
+             WHERE sol.state = 'sale'
                AND sol.display_type IS NULL
-               AND (so.salon_visit_id IS NOT NULL
+               AND (sol.salon_visit_id IS NOT NULL
                     OR sol.salon_master_id IS NOT NULL
                     OR sol.salon_visit_line_id IS NOT NULL)
             """

@@ -50,6 +50,7 @@ class TestBoardTours(HttpCase, SalonFixtures):
         self.assertEqual(booked.master_id, self.master_irina)
         self.assertEqual(booked.service_id, self.manicure)
         self.assertEqual(booked.date_start, moscow("2030-03-04 15:00"))
+        self.assertEqual(booked.date_stop, moscow("2030-03-04 16:30"))
 
     def test_dashboard_tour(self):
         self.start_tour("/odoo/salon-dashboard", "beauty_salon_dashboard_tour", login="admin")

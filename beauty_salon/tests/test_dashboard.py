@@ -119,6 +119,13 @@ class TestDashboard(BeautySalonCase):
         self.assertEqual(revenue["visit_revenue"], {"current": 7400.0, "previous": 2000.0})
         self.assertEqual(revenue["average_check"], {"current": 2466.67, "previous": 2000.0})
 
+    def test_revenue_follows_a_changed_order_date(self):
+        """The lines carry their order's date: moving the order moves its revenue to the other month."""
+        self.visit_ivanova.sale_order_id.date_order = moscow("2030-02-15 12:00")
+        revenue = self.dashboard()["revenue"]["period"]
+        self.assertEqual(revenue["current"]["total"], 4000.0)
+        self.assertEqual(revenue["previous"], {"service": 4500.0, "retail": 900.0, "total": 5400.0})
+
     def test_visits_no_shows_and_late_cancellations(self):
         visits = self.dashboard()["visits"]
         self.assertEqual(visits["done"], {"current": 3, "previous": 1})
@@ -276,6 +283,22 @@ class TestDashboard(BeautySalonCase):
         self.assertEqual(no_shows.partner_id, self.client_2)
         self.assertEqual(segment["res_model"], "beauty.client.analysis")
         self.assertIn(("segment", "=", "lost"), segment["domain"])
+
+    def test_sleeping_clients_are_won_back_from_their_list(self):
+        manager = self.make_user("dash_winback", "beauty_salon_group_manager")
+        Dashboard = self.Dashboard.with_user(manager)
+        with freeze_time(moscow(NOW)):
+            sleeping = Dashboard.action_open("sleeping", "month")
+        self.assertEqual(sleeping["views"][0], (False, "list"))
+        clients = self.Analysis.with_user(manager).search(sleeping["domain"])
+        self.assertEqual(clients.partner_id, self.client_e)
+        winback = self.env.ref("beauty_salon.beauty_client_analysis_action_winback").with_user(manager)
+        result = winback.with_context(active_model=clients._name, active_ids=clients.ids).run()
+        self.assertEqual(result["params"]["type"], "success")
+        tag = self.env.ref("beauty_salon.crm_tag_salon_winback")
+        leads = self.env["crm.lead"].search([("tag_ids", "in", tag.ids)])
+        self.assertEqual(leads.partner_id, self.client_e)
+        self.assertEqual(leads.user_id, manager)
 
     def test_only_managers_see_the_dashboard(self):
         reception = self.make_user("dash_reception", "beauty_salon_group_user")

@@ -103,6 +103,26 @@ registry.category("web_tour.tours").add("beauty_salon_board_tour", {
             trigger: `body:not(:has(.modal)) ${column("Irina Master")} .o_beauty_board_booking:contains('Client Sidorova'):contains('15:00')`,
         },
         {
+            content: "Pull the lower edge of the new booking down to 16:30",
+            trigger: `${column("Irina Master")} .o_beauty_board_booking:contains('Client Sidorova') .o_beauty_board_resize`,
+            async run(helpers) {
+                // Keep the drop away from the scroller's edges, where the board scrolls by itself.
+                document.querySelector(".o_beauty_board_scroller").scrollTop = topOf("13:00");
+                // The end snaps to the scale step after the pointer: drop it within 16:15-16:30.
+                await helpers.drag_and_drop(column("Irina Master"), {
+                    position: { top: topOf("16:15"), left: 20 },
+                    relative: true,
+                });
+            },
+        },
+        {
+            content: "The booking now lasts until 16:30",
+            trigger: `${column("Irina Master")} .o_beauty_board_booking:contains('Client Sidorova'):contains('15:00–16:30')`,
+            run() {
+                document.querySelector(".o_beauty_board_scroller").scrollTop = 0;
+            },
+        },
+        {
             content: "Drag Ivanova's haircut to Irina at 10:00",
             trigger: `${column("Anna Master")} .o_beauty_board_booking:contains('Client Ivanova')`,
             run: dragTo("Irina Master", "10:00"),
