@@ -1,10 +1,14 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Payroll with loyalty (cross-addon): a visit partly paid with bonus points and a gift certificate.
+"""Payroll with loyalty (cross-addon): a visit partly paid with bonus points and a gift certificate, and
+visits paid from a visit pack. Loyalty names each reduction (``beauty.visit._salon_reduction_kinds``);
+each pay scheme decides which kinds lower the commission base.
 
 Needs Odoo's ``sale_loyalty`` (brought by ``beauty_salon_loyalty``): payroll tells its reward lines
 apart without depending on it.
 """
+
+from freezegun import freeze_time
 
 from odoo import Command
 from odoo.tests import tagged
@@ -74,12 +78,6 @@ class TestPayrollWithLoyalty(PayrollCase):
             self.assertEqual(order.amount_total, 1000.0)
             self.checkout(visit, "2030-03-04")
             self.assertEqual(visit.sale_order_id.invoice_ids.payment_state, "paid")
-            print(
-                [
-                    (l.name, l.balance, l.display_type, l.sale_line_ids.reward_id.program_id.program_type)
-                    for l in visit.sale_order_id.invoice_ids.line_ids
-                ]
-            )
             self.points_card.points, self.certificate.points = 500, 1000
         anna, olga, irina = (
             self.make_sheet(m) for m in (self.master_anna, self.master_olga, self.master_irina)
@@ -88,4 +86,52 @@ class TestPayrollWithLoyalty(PayrollCase):
             (anna.line_ids.scheme_id, anna.line_ids.base, anna.amount_commission), (by_default, 2000.0, 800.0)
         )
         self.assertEqual((olga.line_ids.base, olga.amount_commission), (1000.0, 400.0))
+        self.assertEqual((irina.line_ids.base, irina.amount_commission), (2500.0, 1000.0))
+
+    def test_visit_pack_session_counts_at_its_value(self):
+        """Haircut 2,500 paid from a pack of 10 haircuts sold for 20,000 (2,000 a session); 40 %.
+
+        Default: the session's value, 2,000 -> 800. Packs deducted: 0. List price: 2,500 -> 1,000.
+        """
+        pack_product = self.env["product.product"].create(
+            {
+                "name": "10 haircuts",
+                "type": "service",
+                "list_price": 20000.0,
+                "taxes_id": False,
+                "salon_pack_ok": True,
+                "salon_pack_session_count": 10,
+                "salon_pack_service_ids": [Command.set(self.haircut.ids)],
+                "salon_pack_validity_days": 90,
+            }
+        )
+        with freeze_time("2030-03-03"):
+            order = self.env["sale.order"].create(
+                {
+                    "partner_id": self.client_2.id,
+                    "order_line": [Command.create({"product_id": pack_product.id})],
+                }
+            )
+            order.action_confirm()
+            invoice = order._create_invoices()
+            invoice.action_post()
+        self.register_payment(invoice, "2030-03-03")
+        pack = self.env["beauty.visit.pack"].search([("sale_line_id", "in", order.order_line.ids)])
+        self.assertEqual((pack.remaining_count, pack.session_value), (10.0, 2000.0))
+        self.scheme(self.master_anna, service_rate=40)
+        self.scheme(self.master_olga, service_rate=40, deduct_packs=True)
+        self.scheme(self.master_irina, service_rate=40, commission_base="list")
+        for master in (self.master_anna, self.master_olga, self.master_irina):
+            visit = self.book(self.haircut, master, "2030-03-04 10:00", partner=self.client_2)
+            self.checkout(visit, "2030-03-04")
+            self.assertEqual(visit.sale_order_id.order_line.salon_pack_id, pack)
+            self.assertEqual(visit.sale_order_id.invoice_ids.payment_state, "paid")
+        self.assertEqual(pack.remaining_count, 7.0)
+        anna, olga, irina = (
+            self.make_sheet(m) for m in (self.master_anna, self.master_olga, self.master_irina)
+        )
+        self.assertEqual(
+            (anna.line_ids.revenue, anna.line_ids.base, anna.amount_commission), (0.0, 2000.0, 800.0)
+        )
+        self.assertEqual((olga.line_ids.base, olga.amount_commission), (0.0, 0.0))
         self.assertEqual((irina.line_ids.base, irina.amount_commission), (2500.0, 1000.0))
