@@ -1,6 +1,8 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Payroll with loyalty (cross-addon): a visit partly paid with bonus points and a gift certificate.
+"""Payroll with loyalty (cross-addon): a visit partly paid with bonus points and a gift certificate, and
+visits paid from a visit pack. Loyalty names each reduction (``beauty.visit._salon_reduction_kinds``);
+each pay scheme decides which kinds lower the commission base.
 
 Needs Odoo's ``sale_loyalty`` (brought by ``beauty_salon_loyalty``): payroll tells its reward lines
 apart without depending on it.
@@ -76,12 +78,6 @@ class TestPayrollWithLoyalty(PayrollCase):
             self.assertEqual(order.amount_total, 1000.0)
             self.checkout(visit, "2030-03-04")
             self.assertEqual(visit.sale_order_id.invoice_ids.payment_state, "paid")
-            print(
-                [
-                    (l.name, l.balance, l.display_type, l.sale_line_ids.reward_id.program_id.program_type)
-                    for l in visit.sale_order_id.invoice_ids.line_ids
-                ]
-            )
             self.points_card.points, self.certificate.points = 500, 1000
         anna, olga, irina = (
             self.make_sheet(m) for m in (self.master_anna, self.master_olga, self.master_irina)
@@ -92,47 +88,50 @@ class TestPayrollWithLoyalty(PayrollCase):
         self.assertEqual((olga.line_ids.base, olga.amount_commission), (1000.0, 400.0))
         self.assertEqual((irina.line_ids.base, irina.amount_commission), (2500.0, 1000.0))
 
-    def test_a_pack_session_counts_at_its_value_unless_the_scheme_deducts_packs(self):
-        """A massage (3,500) paid by a session of a pack of 10 sold for 30,000: the session is worth 3,000.
+    def test_visit_pack_session_counts_at_its_value(self):
+        """Haircut 2,500 paid from a pack of 10 haircuts sold for 20,000 (2,000 a session); 40 %.
 
-        Olga 40 %, packs not deducted (the default): 3,000 -> 1,200. Irina 40 %, packs deducted: 0.
+        Default: the session's value, 2,000 -> 800. Packs deducted: 0. List price: 2,500 -> 1,000.
         """
-        self.massage.taxes_id = [Command.clear()]
         pack_product = self.env["product.product"].create(
             {
-                "name": "10 massages",
+                "name": "10 haircuts",
                 "type": "service",
-                "list_price": 30000.0,
+                "list_price": 20000.0,
                 "taxes_id": False,
                 "salon_pack_ok": True,
                 "salon_pack_session_count": 10,
-                "salon_pack_service_ids": [Command.set(self.massage.ids)],
+                "salon_pack_service_ids": [Command.set(self.haircut.ids)],
                 "salon_pack_validity_days": 90,
             }
         )
-        with freeze_time("2030-03-04"):
+        with freeze_time("2030-03-03"):
             order = self.env["sale.order"].create(
                 {
-                    "partner_id": self.client.id,
+                    "partner_id": self.client_2.id,
                     "order_line": [Command.create({"product_id": pack_product.id})],
                 }
             )
             order.action_confirm()
             invoice = order._create_invoices()
             invoice.action_post()
-        self.register_payment(invoice, "2030-03-04")
-        self.scheme(self.master_olga, service_rate=40)
-        self.scheme(self.master_irina, service_rate=40, deduct_packs=True)
-        for master, start in (
-            (self.master_olga, "2030-03-05 10:00"),
-            (self.master_irina, "2030-03-05 12:00"),
-        ):
-            visit = self.book(self.massage, master, start)
-            self.checkout(visit, "2030-03-05")
-            self.assertEqual(visit.sale_order_id.order_line.salon_pack_session_value, 3000.0)
-            self.assertEqual(visit.sale_order_id.amount_total, 0.0)
-        olga, irina = (self.make_sheet(m) for m in (self.master_olga, self.master_irina))
-        self.assertEqual(
-            [(line.revenue, line.base, line.amount) for line in olga.line_ids], [(3000.0, 3000.0, 1200.0)]
+        self.register_payment(invoice, "2030-03-03")
+        pack = self.env["beauty.visit.pack"].search([("sale_line_id", "in", order.order_line.ids)])
+        self.assertEqual((pack.remaining_count, pack.session_value), (10.0, 2000.0))
+        self.scheme(self.master_anna, service_rate=40)
+        self.scheme(self.master_olga, service_rate=40, deduct_packs=True)
+        self.scheme(self.master_irina, service_rate=40, commission_base="list")
+        for master in (self.master_anna, self.master_olga, self.master_irina):
+            visit = self.book(self.haircut, master, "2030-03-04 10:00", partner=self.client_2)
+            self.checkout(visit, "2030-03-04")
+            self.assertEqual(visit.sale_order_id.order_line.salon_pack_id, pack)
+            self.assertEqual(visit.sale_order_id.invoice_ids.payment_state, "paid")
+        self.assertEqual(pack.remaining_count, 7.0)
+        anna, olga, irina = (
+            self.make_sheet(m) for m in (self.master_anna, self.master_olga, self.master_irina)
         )
-        self.assertEqual([(line.base, line.amount) for line in irina.line_ids], [(0.0, 0.0)])
+        self.assertEqual(
+            (anna.line_ids.revenue, anna.line_ids.base, anna.amount_commission), (0.0, 2000.0, 800.0)
+        )
+        self.assertEqual((olga.line_ids.base, olga.amount_commission), (0.0, 0.0))
+        self.assertEqual((irina.line_ids.base, irina.amount_commission), (2500.0, 1000.0))

@@ -72,6 +72,22 @@ def p95_ms(durations):
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
 
 
+def cpu_seconds(cr):
+    """CPU seconds used so far by this process and by the PostgreSQL backend serving ``cr``.
+
+    The machine may be shared: wall times then include waiting for the CPU, CPU time does not. The
+    backend's time is read from /proc when the server runs here (otherwise only this process counts).
+    """
+    cr.execute("SELECT pg_backend_pid()")
+    try:
+        with open(f"/proc/{cr.fetchone()[0]}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        backend = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    except OSError:
+        backend = 0.0
+    return time.process_time() + backend
+
+
 @contextmanager
 def environment(registry, **context):
     """A new cursor and environment, like one HTTP request: fresh ORM cache, committed on success."""

@@ -16,13 +16,14 @@ Every measurement runs in a transaction that is rolled back, so the data set sta
 
 Prints ``BENCH <name> <value> <unit>``:
 
-* ``points_expiry_s`` — the daily expiry action over that ledger (target <= 60 s), then the number of
-  accruals it expired, the duration of a second run (idempotent: it expires nothing) and the cards whose
-  balance differs from the sum of their ledger afterwards (must be 0);
+* ``points_expiry_s`` — the daily expiry action over that ledger (target <= 60 s), its CPU time, the
+  number of accruals it expired, the duration of a second run (idempotent: it expires nothing) and the
+  cards whose balance differs from the sum of their ledger afterwards (must be 0);
 * ``checkout_with_loyalty_p50_ms`` — checkout of a visit by a receptionist, with a cumulative discount
   card and bonus points applied, invoiced and paid (target <= 150 ms), its p95, the part of it until
   the order is confirmed with its loyalty (``..._order_p50_ms``; the rest is Odoo's invoice, posting and
-  payment), and the same checkout for a client with no card as a reference.
+  payment), its CPU time (``..._cpu_p50_ms``: this process and its PostgreSQL backend, what a shared
+  machine's load does not inflate), and the same checkout for a client with no card as a reference.
 
 Environment: ``BENCH_REBUILD=1`` drops and rebuilds the database; ``BENCH_NO_UPDATE=1`` reuses it without
 updating the addon to the current code first.
@@ -38,7 +39,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from unittest.mock import patch
 
-from bench import bench, default_addons_path, median_ms, p95_ms  # tools/bench.py, next to this script
+from bench import bench, cpu_seconds, default_addons_path, median_ms, p95_ms  # tools/bench.py, next to it
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api
@@ -260,12 +261,14 @@ def bench_points_expiry(registry, today):
     with environment(registry, commit=False) as env:
         Card = env["loyalty.card"]
         env.cr.execute("SELECT 1")  # the measured run starts on an open transaction, as a cron worker's
+        cpu = cpu_seconds(env.cr)
         started = time.perf_counter()
         expired = Card._salon_expire_points(today)
         env["loyalty.card"]._salon_expire_gift_cards(today)
         env["beauty.visit.pack"]._salon_expire(today)
         env.flush_all()
         elapsed = time.perf_counter() - started
+        cpu = cpu_seconds(env.cr) - cpu
         started = time.perf_counter()
         again = Card._salon_expire_points(today)
         rerun = time.perf_counter() - started
@@ -278,6 +281,7 @@ def bench_points_expiry(registry, today):
             )
         )[0][0]
     bench("points_expiry_s", elapsed, "s")
+    bench("points_expiry_cpu_s", cpu, "s")
     bench("points_expiry_accruals", expired, "accruals")
     bench("points_expiry_rerun_s", rerun, "s")
     bench("points_expiry_rerun_accruals", again, "accruals")
@@ -287,8 +291,9 @@ def bench_points_expiry(registry, today):
 def bench_checkout(registry, salon, client, points, runs):
     """One visit checked out by the receptionist (wizard -> order -> invoice -> payment), rolled back.
 
-    Returns the durations of the whole checkout and of its first part: the order with the client's
-    loyalty applied and confirmed (up to the moment Odoo starts invoicing it).
+    Returns the durations of the whole checkout, of its first part (the order with the client's loyalty
+    applied and confirmed, up to the moment Odoo starts invoicing it) and the CPU time of the whole
+    checkout (this process and its PostgreSQL backend).
     """
     with environment(registry) as env:
         reception = env["res.users"].search([("login", "=", "bench_reception")]).id
@@ -297,7 +302,7 @@ def bench_checkout(registry, salon, client, points, runs):
         master = bound.service_masters("haircut_w")[0]
         # A day far after the generated bookings: every run books the same free slot, then rolls back.
         start = bound.utc(bound.anchor + timedelta(days=400), 10.0)
-    durations, order_parts = [], []
+    durations, order_parts, cpu_times = [], [], []
     SaleOrder = registry["sale.order"]  # the registry holds the model class
     create_invoices = SaleOrder._create_invoices
     invoicing_started = []
@@ -323,6 +328,7 @@ def bench_checkout(registry, salon, client, points, runs):
             env.flush_all()
             env.invalidate_all()
             invoicing_started.clear()
+            cpu = cpu_seconds(env.cr)
             started = time.perf_counter()
             with patch.object(SaleOrder, "_create_invoices", timed_create_invoices):
                 wizard = env["beauty.visit.checkout"].create(
@@ -331,6 +337,7 @@ def bench_checkout(registry, salon, client, points, runs):
                 wizard.action_confirm()
                 env.flush_all()
             elapsed = time.perf_counter() - started
+            cpu = cpu_seconds(env.cr) - cpu
             if index == 0 and points:
                 order = visit.sale_order_id
                 assert order.order_line.filtered("salon_card_id"), "the discount card was not applied"
@@ -339,7 +346,8 @@ def bench_checkout(registry, salon, client, points, runs):
         if index >= 3:  # the first runs warm the registry's caches up
             durations.append(elapsed)
             order_parts.append(invoicing_started[0] - started)
-    return durations, order_parts
+            cpu_times.append(cpu)
+    return durations, order_parts, cpu_times
 
 
 def main(argv):
@@ -360,13 +368,15 @@ def main(argv):
     log("points expiry")
     bench_points_expiry(registry, today)
     log(f"checkout: {args.checkouts} visits with a discount card and points, then without")
-    loyal, loyal_order = bench_checkout(registry, salon, salon.clients[0], 300.0, args.checkouts)
-    plain, plain_order = bench_checkout(registry, salon, salon.clients[1], 0.0, args.checkouts)
+    loyal, loyal_order, loyal_cpu = bench_checkout(registry, salon, salon.clients[0], 300.0, args.checkouts)
+    plain, plain_order, plain_cpu = bench_checkout(registry, salon, salon.clients[1], 0.0, args.checkouts)
     bench("checkout_with_loyalty_p50_ms", median_ms(loyal), "ms")
     bench("checkout_with_loyalty_p95_ms", p95_ms(loyal), "ms")
     bench("checkout_with_loyalty_order_p50_ms", median_ms(loyal_order), "ms")
+    bench("checkout_with_loyalty_cpu_p50_ms", median_ms(loyal_cpu), "ms")
     bench("checkout_without_cards_p50_ms", median_ms(plain), "ms")
     bench("checkout_without_cards_order_p50_ms", median_ms(plain_order), "ms")
+    bench("checkout_without_cards_cpu_p50_ms", median_ms(plain_cpu), "ms")
     log("done")
     return 0
 

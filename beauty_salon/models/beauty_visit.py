@@ -447,23 +447,14 @@ class BeautyVisit(models.Model):
 
     # ------------------------------------------------------------------ hooks for the satellite addons
     def _salon_reduction_kinds(self):
-        """What lowers the price on these visits' orders, ``{sale_line_id: kind}``.
+        """What lowers the price of each line of these visits' orders, ``{sale_line_id: {kind: amount}}``.
 
-        Kinds: ``discount`` (promotion, coupon, manual discount), ``points`` (bonus points), ``certificate``
-        (gift certificate or e-wallet: money the client paid before) and ``pack`` (a visit-pack session).
-        ``beauty_salon_loyalty`` names its reward lines here; payroll decides per pay scheme which kinds
-        lower a master's commission base, and treats an unnamed negative line as a discount.
+        For every line with a price (not the reward lines themselves): the amounts (negative, untaxed,
+        order currency, for the whole line) by which each kind lowers it from its undiscounted amount
+        (unit price × quantity); an empty dict when nothing does. Kinds:
+        ``discount`` (discount card, promotion, coupon, manual discount), ``points`` (bonus points),
+        ``certificate`` (gift certificate or e-wallet: money the client paid before) and ``pack`` (a
+        visit-pack session). ``beauty_salon_loyalty`` answers for its lines; payroll decides per pay
+        scheme which kinds lower a master's commission base, and tells unnamed lines apart itself.
         """
         return {}
-
-    def _salon_paid_amounts(self):
-        """What the client actually paid for each line of these visits' orders, ``{sale_line_id: amount}``
-        (untaxed, order currency).
-
-        ``beauty_salon_loyalty`` overrides it: order-level discounts (promotions, bonus points) are spread
-        over the lines they reduce and a visit-pack session counts at its share of the pack's price, so that
-        payroll can base commissions on it without depending on loyalty.
-        """
-        return {
-            line.id: line.price_subtotal for line in self.sale_order_id.order_line if not line.display_type
-        }

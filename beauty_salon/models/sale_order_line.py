@@ -32,10 +32,3 @@ class SaleOrderLine(models.Model):
     salon_currency_rate = fields.Float(
         related="order_id.currency_rate", string="Currency Rate", store=True, precompute=True
     )
-
-    def _salon_session_values(self):
-        """``{line_id: value}`` for those of these lines paid by a session of something the client bought
-        before (a visit pack of ``beauty_salon_loyalty``): what the session is worth, untaxed, in the
-        order currency. Payroll counts such a line at this value, less a reduction of kind ``pack``
-        (``beauty.visit._salon_reduction_kinds``) that each pay scheme deducts or not."""
-        return {}

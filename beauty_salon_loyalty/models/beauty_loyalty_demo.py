@@ -1,7 +1,9 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import Command, api, fields, models
 
@@ -10,6 +12,15 @@ CARD_CLIENTS = range(1, 31)
 # Clients with a balance carried over from the salon's previous system: (client, points, days ago).
 CARRIED_POINTS = [(2, 1800, 40), (4, 900, 175), (6, 2500, 200), (8, 1200, 20), (10, 600, 168)]
 STAFF_CLIENTS = (31, 32)
+# Visits the loyalty demo serves before the core's demo week: (client, services, days ago, pays with the
+# gift certificate). The staff card, bonus points, the nails promotion, the manicure pack, a certificate.
+DEMO_VISITS = [
+    (31, ("haircut_women",), 6, False),
+    (2, ("massage_back",), 6, False),
+    (20, ("manicure",), 5, False),
+    (18, ("manicure_gel",), 5, False),
+    (9, ("pedicure",), 4, True),
+]
 
 
 class BeautyLoyaltyDemo(models.AbstractModel):
@@ -81,35 +92,55 @@ class BeautyLoyaltyDemo(models.AbstractModel):
             }
         )
 
-        # Check out the demo week's done visits (those no other addon has checked out yet), once points
-        # carried over from long ago have expired.
+        # The core's demo week is paid already: the loyalty demo serves clients of its own on the days
+        # before it and checks them out with what each program gives, once points carried over from
+        # long ago have expired. Done visits nobody has checked out yet are checked out too.
         env["loyalty.card"]._salon_cron_expire()
-        visits = env["beauty.visit"].search(
-            [("state", "=", "done"), ("sale_order_id", "=", False)], order="date_start, id"
-        )
-        pack_visit = visits.filtered(
-            lambda v: products["pack_massage"].salon_pack_service_ids & v.line_ids.service_id
-        )[:1]
-        if pack_visit:
-            self._demo_sell(env, pack_visit.partner_id, products["pack_massage"], cash)
         gift_code = (
             env["loyalty.card"]
             .search([("order_id", "=", certificate.id), ("program_id", "=", programs["gift"].id)])
             .code
         )
-        for index, visit in enumerate(visits):
+        codes = {}
+        for client, service_codes, days_ago, code in DEMO_VISITS:
+            visit = self._demo_serve(env, clients[client], [service[c] for c in service_codes], days_ago)
+            if visit and code:
+                codes[visit] = gift_code
+        visits = env["beauty.visit"].search(
+            [("state", "=", "done"), ("sale_order_id", "=", False)], order="date_start, id"
+        )
+        for visit in visits:
             points_card = points_cards.filtered(lambda c, visit=visit: c.partner_id == visit.partner_id)
             wizard = env["beauty.visit.checkout"].create(
                 {
                     "visit_id": visit.id,
                     "journal_id": cash.id,
                     "salon_points_to_use": min(points_card.points, 300.0) if points_card else 0.0,
-                    "salon_code": gift_code if index == 2 else False,
+                    "salon_code": codes.get(visit, False),
                 }
             )
             wizard.action_confirm()
         env["loyalty.card"]._salon_cron_notify()
         return True
+
+    @api.model
+    def _demo_serve(self, env, client, services, days_ago):
+        """A visit of ``client`` at the first free time ``days_ago`` days ago, served (done); or None."""
+        tz = pytz.timezone(env.ref("beauty_salon.resource_calendar_salon_52").tz or "Europe/Moscow")
+        day = fields.Date.context_today(self) - timedelta(days=days_ago)
+        start = tz.localize(datetime.combine(day, time(10))).astimezone(pytz.utc).replace(tzinfo=None)
+        options = env["beauty.availability"].find_slots(
+            env["product.product"].concat(*services), start, start + timedelta(hours=9), limit=1
+        )
+        if not options:
+            return None
+        Visit = env["beauty.visit"]
+        visit = Visit.create(Visit._prepare_from_option(client, options[0], source="walk_in"))
+        visit.action_confirm()
+        visit.action_arrive()
+        visit.action_start()
+        visit.action_done()
+        return visit
 
     @api.model
     def _demo_accounting(self, env, company):

@@ -3,7 +3,7 @@
 
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class BeautyVisit(models.Model):
@@ -13,47 +13,48 @@ class BeautyVisit(models.Model):
         related="partner_id.salon_loyalty_summary", groups="beauty_salon.beauty_salon_group_user"
     )
 
-    @api.model
-    def _salon_paid_components(self, order_lines):
-        """``{sale_line_id: {part: amount}}`` of what each line was paid with (untaxed, order currency).
+    def _salon_reduction_kinds(self):
+        """Loyalty names what lowered each line at its checkout.
 
-        ``subtotal`` is the line after its own discount (discount card, visit pack); ``discounts``,
-        ``points`` and ``prepaid`` (certificates, eWallet) are the shares of Odoo's reward lines that reduce
-        it, spread over the lines each reward line lists in ``salon_discounted_line_ids`` pro rata their
-        subtotals; ``pack_value`` is what the visit-pack session is worth.
+        The line's own discount is the discount card's (``discount``), or, on a line paid from a visit
+        pack, the session's value (``pack``, pack price ÷ sessions) and the rest of the price
+        (``discount``). Each of Odoo's reward lines is spread over the lines it lists in
+        ``salon_discounted_line_ids`` (all the priced lines when it lists none), pro rata their
+        subtotals: certificates and eWallets as ``certificate``, bonus points as ``points``, promotions,
+        coupons and manual negative lines as ``discount``.
         """
-        lines = order_lines.filtered(lambda line: not line.display_type)
-        parts = defaultdict(lambda: defaultdict(float))
-        for line in lines.filtered(lambda l: not l.reward_id):
-            parts[line.id]["subtotal"] = line.price_subtotal
+        result = super()._salon_reduction_kinds()
+        lines = self.sale_order_id.order_line.filtered(lambda line: not line.display_type)
+        reducing = lines.filtered(lambda line: line.reward_id or line.price_subtotal < 0)
+        priced = lines - reducing
+        parts = {line.id: defaultdict(float) for line in priced}
+        for line in priced:
+            undiscounted = line.tax_id.compute_all(
+                line.price_unit,
+                line.currency_id,
+                line.product_uom_qty,
+                line.product_id,
+                line.order_partner_id,
+            )["total_excluded"]
+            own = line.price_subtotal - undiscounted
             if line.salon_pack_id:
-                parts[line.id]["pack_value"] = line.salon_pack_session_value * line.product_uom_qty
-        for reward_line in lines.filtered("reward_id"):
+                session = line.salon_pack_session_value * line.product_uom_qty
+                parts[line.id]["pack"] -= session
+                own += session
+            if not line.currency_id.is_zero(own):
+                parts[line.id]["discount"] += own
+        for reward_line in reducing:
             program = reward_line.reward_id.program_id
             if program.is_payment_program:
-                part = "prepaid"
-            elif program.salon_kind == "points":
-                part = "points"
+                kind = "certificate"
+            elif program.salon_kind == "points" or program.program_type == "loyalty":
+                kind = "points"
             else:
-                part = "discounts"
-            targets = reward_line.salon_discounted_line_ids & lines
+                kind = "discount"
+            targets = (reward_line.salon_discounted_line_ids & priced) or priced.filtered("price_subtotal")
             base = sum(targets.mapped("price_subtotal"))
             for target in targets:
                 share = target.price_subtotal / base if base else 1.0 / len(targets)
-                parts[target.id][part] += reward_line.price_subtotal * share
-        return {line_id: dict(values) for line_id, values in parts.items()}
-
-    def _salon_paid_amounts(self):
-        """Loyalty spreads Odoo's discount lines (promotions, points) over the lines they reduce and counts
-        a visit-pack session at its value; certificates and eWallets are payments and reduce nothing."""
-        amounts = super()._salon_paid_amounts()
-        components = self._salon_paid_components(self.sale_order_id.order_line)
-        for line_id, parts in components.items():
-            amounts[line_id] = (
-                (parts.get("pack_value") or parts.get("subtotal", 0.0))
-                + parts.get("discounts", 0.0)
-                + parts.get("points", 0.0)
-            )
-        for line in self.sale_order_id.order_line.filtered("reward_id"):
-            amounts.pop(line.id, None)
-        return amounts
+                parts[target.id][kind] += reward_line.price_subtotal * share
+        result.update({line_id: dict(values) for line_id, values in parts.items()})
+        return result

@@ -19,7 +19,7 @@ class SaleOrder(models.Model):
     automatic promotions, then the code and the points the client chose. Odoo's reward lines keep
     ``reward_id`` and ``coupon_id``; each discount line also lists the lines it reduces
     (``salon_discounted_line_ids``), so that commissions can be based on what was actually paid
-    (``beauty.visit._salon_paid_amounts``).
+    (``beauty.visit._salon_reduction_kinds``).
     """
 
     _inherit = "sale.order"

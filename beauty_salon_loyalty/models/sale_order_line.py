@@ -158,9 +158,3 @@ class SaleOrderLine(models.Model):
             line for [line] in Pack._read_group([("sale_line_id", "in", lines.ids)], ["sale_line_id"])
         }
         Pack._salon_create_from_lines(lines.filtered(lambda line: line not in existing))
-
-    def _salon_session_values(self):
-        values = super()._salon_session_values()
-        for line in self.filtered("salon_pack_id"):
-            values[line.id] = line.salon_pack_session_value * line.product_uom_qty
-        return values

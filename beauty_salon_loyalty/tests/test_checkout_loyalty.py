@@ -9,8 +9,8 @@ from .common import LoyaltyCase
 
 @tagged("post_install", "-at_install")
 class TestCheckoutLoyalty(LoyaltyCase):
-    """Card, promotion and points on one visit: what the client pays, and what each master's line was
-    actually paid (the base of commissions, ``beauty.visit._salon_paid_amounts``)."""
+    """Card, promotion and points on one visit: what the client pays, and what lowered each master's line
+    (the base of commissions, ``beauty.visit._salon_reduction_kinds``)."""
 
     @classmethod
     def setUpClass(cls):
@@ -60,13 +60,17 @@ class TestCheckoutLoyalty(LoyaltyCase):
         self.assertEqual(order.amount_total, 3347.5)
         self.assertIn(order.invoice_ids.payment_state, ("paid", "in_payment"))
         self.assertEqual(self.points.points, 2000.0 - 500.0 + 167.37)
-        paid = visit._salon_paid_amounts()
-        self.assertEqual(set(paid), {haircut.id, manicure.id}, "reward lines are spread, not paid for")
-        self.assertAlmostEqual(paid[haircut.id], 2375.0 - 237.5 - 500.0 * 2375.0 / 4275.0, places=2)
-        self.assertAlmostEqual(paid[manicure.id], 1900.0 - 190.0 - 500.0 * 1900.0 / 4275.0, places=2)
-        self.assertAlmostEqual(sum(paid.values()), order.amount_untaxed, places=2)
+        kinds = visit._salon_reduction_kinds()
+        self.assertEqual(set(kinds), {haircut.id, manicure.id}, "reward lines are spread, not reduced")
+        self.assertEqual(set(kinds[haircut.id]), {"discount", "points"})
+        self.assertAlmostEqual(kinds[haircut.id]["discount"], -125.0 - 237.5, places=2)
+        self.assertAlmostEqual(kinds[haircut.id]["points"], -500.0 * 2375.0 / 4275.0, places=2)
+        self.assertAlmostEqual(kinds[manicure.id]["discount"], -100.0 - 190.0, places=2)
+        self.assertAlmostEqual(kinds[manicure.id]["points"], -500.0 * 1900.0 / 4275.0, places=2)
+        paid = 2500.0 + 2000.0 + sum(sum(parts.values()) for parts in kinds.values())
+        self.assertAlmostEqual(paid, order.amount_untaxed, places=2)
 
-    def test_a_certificate_is_a_payment_and_reduces_no_line(self):
+    def test_a_certificate_is_named_apart_from_discounts(self):
         certificate = self.env["product.product"].create(
             {"name": "Certificate", "type": "service", "list_price": 1000.0, "taxes_id": False}
         )
@@ -93,7 +97,8 @@ class TestCheckoutLoyalty(LoyaltyCase):
         code = self.Card.search([("order_id", "=", gift.id), ("program_id", "=", program.id)]).code
         visit = self.visit_for_two_masters()
         order = self.checkout(visit, code=code)
-        paid = visit._salon_paid_amounts()
+        kinds = visit._salon_reduction_kinds()
         haircut = order.order_line.filtered(lambda line: line.product_id == self.haircut)
-        self.assertAlmostEqual(paid[haircut.id], 2375.0 - 237.5, places=2)
+        self.assertAlmostEqual(kinds[haircut.id]["discount"], -125.0 - 237.5, places=2)
+        self.assertAlmostEqual(kinds[haircut.id]["certificate"], -1000.0 * 2375.0 / 4275.0, places=2)
         self.assertEqual(order.amount_total, 4275.0 - 427.5 - 1000.0)

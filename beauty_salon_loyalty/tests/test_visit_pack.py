@@ -82,7 +82,8 @@ class TestVisitPack(LoyaltyCase):
         self.assertEqual(
             (usage.quantity, usage.visit_line_id, usage.master_id), (1.0, visit.line_ids, self.master_olga)
         )
-        self.assertEqual(visit._salon_paid_amounts(), {line.id: 3000.0})
+        # The session is worth 3,000 of the pack's price; the rest of the massage's 3,500 was a discount.
+        self.assertEqual(visit._salon_reduction_kinds(), {line.id: {"pack": -3000.0, "discount": -500.0}})
 
     def test_retail_sale_of_a_pack_at_checkout(self):
         order = self.checkout(

@@ -8,13 +8,15 @@ import pytz
 
 from odoo import Command, api, models
 
-# Days of the confirmed demo payroll period, relative to today (salon time): the last seven days.
-DEMO_PERIOD = (-7, -1)
+# Days of the confirmed demo payroll period, relative to today (salon time): the seven days up to today,
+# when the demo's visits are paid (the core's demo and the loyalty demo check them out at install).
+DEMO_PERIOD = (-6, 0)
 
 
 class BeautyPayrollDemo(models.AbstractModel):
-    """Builds the demo payroll through the real business methods: paid checkouts of the core demo's done
-    visits, a week of attendance, a bonus, a fine and a paid advance, then a confirmed payroll period."""
+    """Builds the demo payroll through the real business methods: paid checkouts of the done visits no
+    other demo has checked out, attendance up to yesterday, a bonus, a fine and a paid advance, then a
+    confirmed payroll period of the last seven days."""
 
     _name = "beauty.payroll.demo"
     _description = "Salon Payroll Demo Data"
@@ -42,7 +44,7 @@ class BeautyPayrollDemo(models.AbstractModel):
         )
         masters = env["hr.employee"].search([("is_salon_master", "=", True), ("company_id", "=", company.id)])
         self._demo_checkouts(env, tz, cash, first)
-        self._demo_attendance(env, tz, masters, first, last)
+        self._demo_attendance(env, tz, masters, first, last - timedelta(days=1))
         self._demo_adjustments(env, cash, first)
         batch = env["beauty.payroll.batch"].create(
             {"company_id": company.id, "period_type": "weekly", "date_from": first, "date_to": last}

@@ -130,10 +130,12 @@ class BeautyPayrollScheme(models.Model):
                 )
 
     # ------------------------------------------------------------------ business methods
-    def _deducts(self, kind):
-        """Whether an order line of reduction ``kind`` lowers the commission base."""
+    def _deducted_kinds(self):
+        """The reduction kinds that lower the commission base (none on the list price)."""
         self.ensure_one()
-        return self.commission_base == "paid" and self[REDUCTION_SWITCHES.get(kind, "deduct_discounts")]
+        if self.commission_base != "paid":
+            return frozenset()
+        return frozenset(kind for kind, switch in REDUCTION_SWITCHES.items() if self[switch])
 
     def _rule_for(self, product):
         """The rule for ``product``: its own, else the one of its closest category, else an empty record."""

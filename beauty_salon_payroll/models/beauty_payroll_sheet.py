@@ -117,10 +117,14 @@ class BeautyPayrollSheet(models.Model):
 
     @api.depends("line_ids.amount", "line_ids.kind")
     def _compute_amounts(self):
+        totals = defaultdict(lambda: defaultdict(float))
+        # Sheets hold thousands of lines: sum them in the database (lines are never edited in a form).
+        for sheet, kind, amount in self.env["beauty.payroll.sheet.line"]._read_group(
+            [("sheet_id", "in", self._origin.ids)], ["sheet_id", "kind"], ["amount:sum"]
+        ):
+            totals[sheet.id][kind] = amount
         for sheet in self:
-            by_kind = defaultdict(float)
-            for line in sheet.line_ids:
-                by_kind[line.kind] += line.amount
+            by_kind = totals[sheet._origin.id]
             sheet.amount_commission = sum(by_kind[kind] for kind in COMMISSION_KINDS)
             sheet.amount_salary = sum(by_kind[kind] for kind in ("salary", "shift", "hour", "minimum"))
             sheet.amount_bonus = by_kind["bonus"] + by_kind["correction"]
@@ -256,7 +260,14 @@ class BeautyPayrollSheet(models.Model):
         Assignment = self.env["beauty.payroll.assignment"]
         sheets.timesheet_ids.unlink()
         self.env["beauty.payroll.timesheet"].create([day for sheet in sheets for day in days[sheet.id]])
+        sheets.line_ids.unlink()
+        # Lines are created in one batch, except before a master's next sheet: it must see what the
+        # previous one took.
+        pending, pending_masters = [], set()
         for sheet in sheets:
+            if sheet.employee_id in pending_masters:
+                self.env["beauty.payroll.sheet.line"]._bulk_create(pending)
+                pending, pending_masters = [], set()
             segments = Assignment._segments(sheet.employee_id, sheet.date_from, sheet.date_to)[
                 sheet.employee_id.id
             ]
@@ -269,8 +280,9 @@ class BeautyPayrollSheet(models.Model):
                     )
                 )
             lines = sheet._segment_lines(segments, days[sheet.id]) + sheet._adjustment_lines()
-            sheet.line_ids.unlink()
-            self.env["beauty.payroll.sheet.line"].create([dict(line, sheet_id=sheet.id) for line in lines])
+            pending += [dict(line, sheet_id=sheet.id) for line in lines]
+            pending_masters.add(sheet.employee_id)
+        self.env["beauty.payroll.sheet.line"]._bulk_create(pending)
         return True
 
     def _segment_lines(self, segments, days):
@@ -317,17 +329,17 @@ class BeautyPayrollSheet(models.Model):
     def _revenue_rows(self):
         """Paid invoice lines of the master's sale lines not yet on another sheet, as ``RevenueRow``.
 
-        An invoice counts once settled (paid, or cancelled by a credit note), on the settlement date (an
-        invoice of nothing to pay, e.g. a visit paid by a visit pack, on its own date); a
-        credit note counts negatively once paid back. A settlement dated before this period that no sheet
-        has taken yet (a late payment) is taken here, back to the master's first sheet.
+        An invoice counts once settled (paid, or cancelled by a credit note), on the settlement date (its
+        own date when there was nothing to pay); a credit note counts negatively once paid back. A
+        settlement dated before this period that no sheet has taken yet (a late payment) is taken here,
+        back to the master's first sheet.
         """
         self.ensure_one()
         self.env["account.move.line"].flush_model(
             ["balance", "quantity", "discount", "price_unit", "display_type"]
         )
         self.env["account.move"].flush_model(
-            ["state", "move_type", "payment_state", "invoice_currency_rate", "amount_total", "invoice_date"]
+            ["state", "move_type", "payment_state", "invoice_currency_rate", "invoice_date"]
         )
         self.env["account.partial.reconcile"].flush_model(["max_date", "debit_move_id", "credit_move_id"])
         self.env["sale.order.line"].flush_model(["salon_master_id", "salon_visit_line_id", "product_uom_qty"])
@@ -349,9 +361,9 @@ class BeautyPayrollSheet(models.Model):
                   JOIN account_move_line aml ON aml.id = rel.invoice_line_id
                   JOIN account_move am ON am.id = aml.move_id
                   CROSS JOIN LATERAL (
-                      SELECT COALESCE(
-                                 MAX(apr.max_date), CASE WHEN am.amount_total = 0 THEN am.invoice_date END
-                             ) AS day
+                      -- An invoice settled without a payment (nothing to pay: a visit-pack session)
+                      -- is settled on its own date.
+                      SELECT COALESCE(MAX(apr.max_date), am.invoice_date) AS day
                         FROM account_move_line receivable
                         JOIN account_partial_reconcile apr
                           ON apr.debit_move_id = receivable.id OR apr.credit_move_id = receivable.id
@@ -379,48 +391,48 @@ class BeautyPayrollSheet(models.Model):
         )
         if not rows:
             return []
-        shares = self._reduction_shares({row["move_id"]: row["move_type"] for row in rows})
+        # sudo: telling reductions apart reads orders, visits and loyalty programs accountants may not read.
+        sale_lines = self.env["sale.order.line"].sudo().browse(list({row["sale_line_id"] for row in rows}))
+        named = sale_lines._salon_named_reductions()
+        shares = self._reduction_shares(
+            {row["move_id"]: row["move_type"] for row in rows if row["sale_line_id"] not in named}
+        )
         visit_lines = self.env["beauty.visit.line"].browse(
             list({row["visit_line_id"] for row in rows} - {None})
         )
         # sudo: consumables costs come from stock, which payroll users need not read.
         materials = visit_lines.sudo()._salon_material_costs()
         products = self.env["product.product"].browse(list({row["product_id"] for row in rows}))
-        # sudo: which lines a visit pack paid is the loyalty addon's, which payroll users need not read.
-        sessions = (
-            self.env["sale.order.line"]
-            .browse(list({row["sale_line_id"] for row in rows}))
-            .sudo()
-            ._salon_session_values()
-        )
         result = []
         for row in rows:
             sign = 1 if row["move_type"] == "out_invoice" else -1
             amount = row["amount"]
+            rate = row["invoice_currency_rate"] or 1.0
             if row["discount"] < 100:
                 list_amount = amount / (1 - row["discount"] / 100)
             else:
-                list_amount = (
-                    sign * row["price_unit"] * row["quantity"] / (row["invoice_currency_rate"] or 1.0)
-                )
+                list_amount = sign * row["price_unit"] * row["quantity"] / rate
             part = sign * row["quantity"] / (row["product_uom_qty"] or 1.0)
             product = products.browse(row["product_id"])
-            move_positive, move_reductions = shares.get(row["move_id"], (0.0, {}))
-            weight = sign * amount / move_positive if move_positive else 0.0
-            reductions = {kind: sign * weight * value for kind, value in move_reductions.items()}
-            # A pack session: worth its share of the pack, less the pack (each scheme deducts it or not).
-            session = sessions.get(row["sale_line_id"], 0.0) * part
-            if session:
-                reductions["pack"] = reductions.get("pack", 0.0) - session
+            if row["sale_line_id"] in named:
+                # The visit names every reduction of the line, its own discount included (order currency).
+                reductions = {kind: value * part / rate for kind, value in named[row["sale_line_id"]].items()}
+            else:
+                # The line's own discount, and its share of the invoice's negative lines.
+                move_positive, move_reductions = shares[row["move_id"]]
+                weight = sign * amount / move_positive if move_positive else 0.0
+                reductions = defaultdict(float, discount=amount - list_amount)
+                for kind, value in move_reductions.items():
+                    reductions[kind] += sign * weight * value
             result.append(
                 RevenueRow(
                     date=row["settled_date"],
                     product=product,
-                    amount=amount + session,
+                    amount=amount,
                     list_amount=list_amount,
                     quantity=sign * row["quantity"],
                     is_service=bool(row["visit_line_id"]) or product.is_salon_service,
-                    reductions=reductions,
+                    reductions=dict(reductions),
                     materials=materials.get(row["visit_line_id"], 0.0) * part,
                     move_line_id=row["move_line_id"],
                     sale_line_id=row["sale_line_id"],
@@ -435,6 +447,8 @@ class BeautyPayrollSheet(models.Model):
         Both in the invoice's own direction (a credit note's refunded service counts as positive).
         Returns ``{move_id: (positive_total, {kind: negative_total})}``.
         """
+        if not move_types:
+            return {}
         lines = self.env.execute_query_dict(
             SQL(
                 """
@@ -453,11 +467,13 @@ class BeautyPayrollSheet(models.Model):
             for line in lines
             if (1 if move_types[line["move_id"]] == "out_invoice" else -1) * line["amount"] < 0
         ]
-        sale_lines = self.env["sale.order.line"].browse(
-            list({line["sale_line_id"] for line in reducing} - {None})
+        # sudo: telling reductions apart reads orders and loyalty programs accountants may not read.
+        sale_lines = (
+            self.env["sale.order.line"]
+            .sudo()
+            .browse(list({line["sale_line_id"] for line in reducing} - {None}))
         )
-        # sudo: telling reductions apart reads orders, visits and loyalty programs accountants may not read.
-        kinds = sale_lines.sudo()._salon_reduction_kinds()
+        kinds = {line.id: line._salon_loyalty_reduction_kind() for line in sale_lines}
         shares = defaultdict(lambda: [0.0, defaultdict(float)])
         for line in lines:
             value = (1 if move_types[line["move_id"]] == "out_invoice" else -1) * line["amount"]

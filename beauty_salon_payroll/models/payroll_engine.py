@@ -9,15 +9,18 @@ keeping the arithmetic here makes every scheme kind testable with hand-computed 
 from dataclasses import dataclass, field
 from datetime import date
 
+from .beauty_payroll_scheme import REDUCTION_SWITCHES
+
 
 @dataclass
 class RevenueRow:
     """One paid invoice line of a sale line performed or sold by the master, in company currency.
 
     Amounts are signed: a credit note gives negative ones. ``amount`` is after the line's own discount,
-    ``list_amount`` before it; ``reductions`` holds this line's share of the order lines that lower the
-    price (``{kind: amount}``, negative on an invoice); ``materials`` the consumables cost of the part
-    invoiced here; ``quantity`` the number of services (or units) invoiced.
+    ``list_amount`` before it; ``reductions`` holds, by kind, everything that lowers ``list_amount`` (the
+    line's own discount and its share of the order lines that lower the price, ``{kind: amount}``,
+    negative on an invoice); ``materials`` the consumables cost of the part invoiced here; ``quantity``
+    the number of services (or units) invoiced.
     """
 
     date: date
@@ -32,16 +35,18 @@ class RevenueRow:
     sale_line_id: int | None = None
     visit_line_id: int | None = None
 
-    def commission_base(self, scheme):
-        """The base before consumables: the list price, or the amount paid less what the scheme deducts."""
-        if scheme.commission_base == "list":
-            return self.list_amount
-        base = self.amount if scheme.deduct_discounts else self.list_amount
-        return base + sum(value for kind, value in self.reductions.items() if scheme._deducts(kind))
+    def commission_base(self, deducted):
+        """The base before consumables: the list price less the reductions of the ``deducted`` kinds
+        (``beauty.payroll.scheme._deducted_kinds``; a kind no scheme switch names is a discount)."""
+        return self.list_amount + sum(
+            value
+            for kind, value in self.reductions.items()
+            if (kind if kind in REDUCTION_SWITCHES else "discount") in deducted
+        )
 
-    def net_base(self, scheme):
+    def net_base(self, scheme, deducted):
         """The commission base after the consumables cost, when the scheme deducts it (never past zero)."""
-        base = self.commission_base(scheme)
+        base = self.commission_base(deducted)
         if not (self.is_service and scheme.deduct_materials and self.materials):
             return base
         net = base - self.materials
@@ -96,12 +101,14 @@ def _spread(total, weights, currency):
 def compute_segment(env, segment, currency):
     """Sheet line values (``beauty.payroll.sheet.line``) earned in ``segment``."""
     scheme = segment.scheme
+    deducted = scheme._deducted_kinds()
     lines = []
     services = [row for row in segment.rows if row.is_service]
     tiered = []
+    rules = {product: scheme._rule_for(product) for product in {row.product for row in services}}
     for row in services:
-        base = row.net_base(scheme)
-        rule = scheme._rule_for(row.product)
+        base = row.net_base(scheme, deducted)
+        rule = rules[row.product]
         if not rule and scheme.tier_mode != "none":
             tiered.append((row, base))
             continue
@@ -114,7 +121,7 @@ def compute_segment(env, segment, currency):
     if scheme.retail_rate:
         for row in segment.rows:
             if not row.is_service:
-                base = row.net_base(scheme)
+                base = row.net_base(scheme, deducted)
                 amount = currency.round(base * scheme.retail_rate / 100)
                 name = row.product.display_name
                 lines.append(_revenue_line(row, "retail", base, scheme.retail_rate, amount, scheme, name))
@@ -138,7 +145,8 @@ def compute_segment(env, segment, currency):
 
 def _tiered_lines(env, scheme, services, tiered, currency):
     """Lines of the services paid by the tiers; the bracket comes from all the period's service revenue."""
-    revenue = sum(row.commission_base(scheme) for row in services)
+    deducted = scheme._deducted_kinds()
+    revenue = sum(row.commission_base(deducted) for row in services)
     if scheme.tier_mode == "whole":
         rate = scheme._tier_rate(revenue)
         name = env._("whole amount, bracket %(rate)s %%", rate=rate)

@@ -7,24 +7,24 @@ from odoo import models
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
-    def _salon_reduction_kinds(self):
-        """Kind of each of these price-lowering lines, ``{line_id: kind}`` (see REDUCTION_SWITCHES).
-
-        The visit's hook decides first (``beauty.visit._salon_reduction_kinds``, named by the loyalty
-        addon). Otherwise Odoo's own loyalty rewards, when ``sale_loyalty`` is installed, are told apart
-        by their program: gift cards and e-wallets are money paid before, loyalty programs are points,
-        every other reward or negative line is a discount.
-        """
-        kinds = {}
-        for visit, lines in self.grouped(lambda line: line.order_id.salon_visit_id).items():
-            named = visit._salon_reduction_kinds() if visit else {}
-            kinds.update({line_id: kind for line_id, kind in named.items() if line_id in lines.ids})
-        for line in self:
-            if line.id not in kinds:
-                kinds[line.id] = line._salon_loyalty_reduction_kind()
-        return kinds
+    def _salon_named_reductions(self):
+        """``{line_id: {kind: amount}}``: what lowers each of these lines, as its visit names it
+        (``beauty.visit._salon_reduction_kinds``, answered by the loyalty addon). Lines it does not name
+        are left out; payroll then spreads the order's negative lines over them itself."""
+        self.fetch(["order_id"])  # only what leads to the visits, not every column of the lines
+        self.order_id.fetch(["salon_visit_id"])
+        visits = self.order_id.salon_visit_id
+        if not visits:
+            return {}
+        ids = set(self.ids)
+        return {
+            line_id: parts for line_id, parts in visits._salon_reduction_kinds().items() if line_id in ids
+        }
 
     def _salon_loyalty_reduction_kind(self):
+        """Kind of this unnamed price-lowering line: when Odoo's ``sale_loyalty`` is installed, its rewards
+        are told apart by their program (gift cards and e-wallets are money paid before, loyalty programs
+        are points); every other negative line is a discount."""
         self.ensure_one()
         program = self["reward_id"].program_id if "reward_id" in self._fields else False
         if program and program.is_payment_program:

@@ -86,6 +86,14 @@ class BeautyStaffPerformanceReport(models.Model):
     rebooked_visit_id = fields.Integer(readonly=True, aggregator=None)
 
     def init(self):
+        # The rebooking probe: the client's next booked visit after each done one.
+        tools.create_index(
+            self.env.cr,
+            "beauty_visit_partner_booked_index",
+            "beauty_visit",
+            ["partner_id", "date_start"],
+            where="state NOT IN ('cancelled', 'no_show')",
+        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
