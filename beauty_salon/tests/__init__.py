@@ -16,3 +16,4 @@ from . import test_crm
 from . import test_board
 from . import test_board_ui
 from . import test_dashboard
+from . import test_privacy
