@@ -2,6 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The access matrix (``docs/access_matrix.csv``) against Odoo's real access checks.
 
+One line per model and role: ``read``/``write``/``create``/``unlink`` (1 or 0) and ``scope``, which records
+the role reads: ``own`` (where it is the master, ``scope_path`` leads to the master), ``branch`` (its
+companies; ``scope_path`` leads to the company when it is not ``company_id``), ``all`` or ``none``.
+
 Every ``beauty.*`` model and every salon group must be in the table; for each model and role the test
 asks Odoo (``has_access``) whether the role may read, write, create and delete, and evaluates the record
 rules with ``with_user`` on real records of two masters of one branch and of a second branch. A model
@@ -187,90 +191,87 @@ class TestAccessMatrix(TransactionCase):
                 {"partner_id": cls.client.id, "date": date(2030, 3, 1), "company_id": company.id}
             )
         )
-        if "beauty.cost.card" in env:
-            card = cls._add(
-                env["beauty.cost.card"].create(
-                    {"service_tmpl_id": cls.service.product_tmpl_id.id, "company_id": company.id}
-                )
+        card = cls._add(
+            env["beauty.cost.card"].create(
+                {"service_tmpl_id": cls.service.product_tmpl_id.id, "company_id": company.id}
             )
-            cls._add(env["beauty.cost.card.line"].create({"card_id": card.id, "product_id": cls.material.id}))
-            cls._add(
-                env["beauty.visit.consumption"].create(
-                    {"visit_id": visit.id, "line_id": visit.line_ids.id, "product_id": cls.material.id}
-                )
+        )
+        cls._add(env["beauty.cost.card.line"].create({"card_id": card.id, "product_id": cls.material.id}))
+        cls._add(
+            env["beauty.visit.consumption"].create(
+                {"visit_id": visit.id, "line_id": visit.line_ids.id, "product_id": cls.material.id}
             )
-        if "beauty.payroll.scheme" in env:
-            scheme = cls._add(
-                env["beauty.payroll.scheme"].create({"name": master.name, "company_id": company.id})
+        )
+        scheme = cls._add(
+            env["beauty.payroll.scheme"].create({"name": master.name, "company_id": company.id})
+        )
+        cls._add(
+            env["beauty.payroll.scheme.rule"].create(
+                {"scheme_id": scheme.id, "product_tmpl_id": cls.service.product_tmpl_id.id, "rate": 10}
             )
-            cls._add(
-                env["beauty.payroll.scheme.rule"].create(
-                    {"scheme_id": scheme.id, "product_tmpl_id": cls.service.product_tmpl_id.id, "rate": 10}
-                )
+        )
+        cls._add(
+            env["beauty.payroll.scheme.tier"].create({"scheme_id": scheme.id, "threshold": 0, "rate": 10})
+        )
+        cls._add(
+            env["beauty.payroll.assignment"].create(
+                {"scheme_id": scheme.id, "employee_id": master.id, "date_from": date(2030, 1, 1)}
             )
-            cls._add(
-                env["beauty.payroll.scheme.tier"].create({"scheme_id": scheme.id, "threshold": 0, "rate": 10})
+        )
+        cls._add(
+            env["beauty.payroll.batch"].create(
+                {"company_id": company.id, "date_from": date(2030, 5, 1), "date_to": date(2030, 5, 31)}
             )
-            cls._add(
-                env["beauty.payroll.assignment"].create(
-                    {"scheme_id": scheme.id, "employee_id": master.id, "date_from": date(2030, 1, 1)}
-                )
+        )
+        sheet = cls._add(
+            env["beauty.payroll.sheet"].create(
+                {
+                    "employee_id": master.id,
+                    "company_id": company.id,
+                    "date_from": date(2030, 3, 1),
+                    "date_to": date(2030, 3, 31),
+                }
             )
-            cls._add(
-                env["beauty.payroll.batch"].create(
-                    {"company_id": company.id, "date_from": date(2030, 5, 1), "date_to": date(2030, 5, 31)}
-                )
+        )
+        cls._add(
+            env["beauty.payroll.sheet.line"].create(
+                {"sheet_id": sheet.id, "kind": "bonus", "name": "Bonus", "date": date(2030, 3, 5)}
             )
-            sheet = cls._add(
-                env["beauty.payroll.sheet"].create(
-                    {
-                        "employee_id": master.id,
-                        "company_id": company.id,
-                        "date_from": date(2030, 3, 1),
-                        "date_to": date(2030, 3, 31),
-                    }
-                )
+        )
+        cls._add(env["beauty.payroll.timesheet"].create({"sheet_id": sheet.id, "date": date(2030, 3, 5)}))
+        cls._add(
+            env["beauty.payroll.adjustment"].create(
+                {
+                    "employee_id": master.id,
+                    "company_id": company.id,
+                    "amount": 100,
+                    "reason": "Bonus",
+                    "date": date(2030, 3, 5),
+                }
             )
-            cls._add(
-                env["beauty.payroll.sheet.line"].create(
-                    {"sheet_id": sheet.id, "kind": "bonus", "name": "Bonus", "date": date(2030, 3, 5)}
-                )
+        )
+        pack = cls._add(
+            env["beauty.visit.pack"].create(
+                {
+                    "partner_id": cls.client.id,
+                    "company_id": company.id,
+                    "product_id": cls.service.id,
+                    "service_ids": [Command.set(cls.service.ids)],
+                    "session_count": 5,
+                    "date_start": date(2030, 3, 1),
+                }
             )
-            cls._add(env["beauty.payroll.timesheet"].create({"sheet_id": sheet.id, "date": date(2030, 3, 5)}))
-            cls._add(
-                env["beauty.payroll.adjustment"].create(
-                    {
-                        "employee_id": master.id,
-                        "company_id": company.id,
-                        "amount": 100,
-                        "reason": "Bonus",
-                        "date": date(2030, 3, 5),
-                    }
-                )
+        )
+        cls._add(
+            env["beauty.visit.pack.change"].create(
+                {"pack_id": pack.id, "kind": "extension", "extra_days": 10, "reason": "Holiday"}
             )
-        if "beauty.visit.pack" in env:
-            pack = cls._add(
-                env["beauty.visit.pack"].create(
-                    {
-                        "partner_id": cls.client.id,
-                        "company_id": company.id,
-                        "product_id": cls.service.id,
-                        "service_ids": [Command.set(cls.service.ids)],
-                        "session_count": 5,
-                        "date_start": date(2030, 3, 1),
-                    }
-                )
+        )
+        cls._add(
+            env["beauty.visit.pack.usage"].create(
+                {"pack_id": pack.id, "quantity": 1, "date": date(2030, 3, 5)}
             )
-            cls._add(
-                env["beauty.visit.pack.change"].create(
-                    {"pack_id": pack.id, "kind": "extension", "extra_days": 10, "reason": "Holiday"}
-                )
-            )
-            cls._add(
-                env["beauty.visit.pack.usage"].create(
-                    {"pack_id": pack.id, "quantity": 1, "date": date(2030, 3, 5)}
-                )
-            )
+        )
 
     # ------------------------------------------------------------------ helpers
     def salon_models(self):
@@ -281,14 +282,21 @@ class TestAccessMatrix(TransactionCase):
     def observed_scope(self, model, role, row):
         """What the record rules let ``role`` read of the fixture's (or, for reports, all) records."""
         Model = self.env[model]
-        records = self.records[model].sudo() if Model._auto else Model.sudo().search([])
+        records = self.records.get(model, Model.browse()).sudo() if Model._auto else Model.sudo().search([])
         user = self.users[role]
         visible = Model.with_user(user).search([("id", "in", records.ids)]).sudo()
         filtered = records.with_user(user)._filtered_access("read").sudo()
         self.assertEqual(visible, filtered, f"{model}/{role}: search and access check disagree")
         branch_path = row["scope_path"] if row["scope"] == "branch" and row["scope_path"] else "company_id"
+        has_branch = branch_path in Model._fields or "." in branch_path
+        self.assertTrue(
+            has_branch or row["scope"] in ("none", "all"), f"{model}/{role}: no branch to scope by"
+        )
+        self.assertTrue(
+            row["scope"] != "own" or row["scope_path"], f"{model}/{role}: own needs the master's path"
+        )
         in_branch = records
-        if branch_path in Model._fields or "." in branch_path:
+        if has_branch:
             in_branch = records.filtered(lambda r: r.mapped(branch_path) <= user.company_ids)
         expected = {"none": records.browse(), "all": records, "branch": in_branch}
         if row["scope"] == "own":
