@@ -285,6 +285,20 @@ class TestForgetClient(BeautySalonCase):
         self.assertEqual(self.client.salon_forgotten_date, forgotten_on)
         self.assertEqual(len(self.client.message_ids), log_count)
 
+    def test_consents_are_evidence_withdrawn_not_edited(self):
+        consent = self.consent.with_user(self.reception)
+        for user in (self.reception, self.manager):
+            with self.assertRaises(AccessError):
+                self.consent.with_user(user).write({"text_version": "v0"})
+            with self.assertRaises(AccessError):
+                self.consent.with_user(user).unlink()
+        with self.assertRaises(AccessError):
+            self.consent.with_user(self.master_user).action_revoke()
+        consent.action_revoke()
+        self.assertTrue(self.consent.revoked_date)
+        self.assertEqual(self.consent.write_uid, self.reception)
+        self.assertFalse(self.client.salon_personal_data_consent)
+
     def test_the_button_is_on_the_managers_client_card(self):
         for user, shown in ((self.manager, True), (self.reception, False), (self.master_user, False)):
             views = self.env["res.partner"].with_user(user).get_views([(False, "form")])
