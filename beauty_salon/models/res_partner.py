@@ -466,15 +466,18 @@ class ResPartner(models.Model):
         env["sms.sms"].search(
             ["|", ("partner_id", "in", partners.ids), ("number", "in", list(phones))]
         ).unlink()
-        # Messages: on her card, her visits and requests, written by her or sent to her.
-        messages = env["mail.message"].search(
-            expression.OR(
-                [*on_records, [("author_id", "in", partners.ids)], [("partner_ids", "in", partners.ids)]]
-            )
+        # Messages on her card, visits and requests lose their files and tracked values; those written by
+        # her or sent to her elsewhere (orders, invoices) keep their documents. Every body is emptied, except
+        # in the accounting audit trail (Invoicing's setting), which the law makes the salon keep.
+        Message = env["mail.message"]
+        own = Message.search(expression.OR(on_records))
+        others = Message.search(["|", ("author_id", "in", partners.ids), ("partner_ids", "in", partners.ids)])
+        own, others = (
+            msgs.filtered(lambda m: not m.account_audit_log_activated) for msgs in (own, others - own)
         )
-        messages.attachment_ids.unlink()
-        messages.tracking_value_ids.unlink()
-        messages.write(
+        own.attachment_ids.unlink()
+        own.tracking_value_ids.unlink()
+        (own | others).write(
             {"body": "", "subject": False, "email_from": False, "reply_to": False, "record_name": False}
         )
         env["mail.activity"].search(expression.OR(of_records)).unlink()

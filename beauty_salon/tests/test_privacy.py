@@ -187,8 +187,9 @@ class TestForgetClient(BeautySalonCase):
             {"visit_id": cls.visit.id, "journal_id": cls.cash.id}
         ).action_confirm()
         cls.invoice = cls.visit.sale_order_id.invoice_ids
-        cls.client.message_post(body="Ivanova called about her colour, +7 916 123-45-67")
-        cls.visit.message_post(body="Ivanova was happy with the cut")
+        note = {"message_type": "comment", "subtype_xmlid": "mail.mt_note"}  # a log note, as in the chatter
+        cls.client.message_post(body="Ivanova called about her colour, +7 916 123-45-67", **note)
+        cls.visit.message_post(body="Ivanova was happy with the cut", **note)
         cls.mail = cls.env["mail.mail"].create(
             {
                 "subject": "Your visit, Ivanova",
@@ -213,6 +214,7 @@ class TestForgetClient(BeautySalonCase):
     def test_forget_erases_personal_data_and_keeps_the_money(self):
         move_lines = self.invoice.line_ids
         balance_before = [(line.account_id, line.debit, line.credit) for line in move_lines]
+        self.company.check_account_audit_trail = True  # the audit trail stays; the erasure goes on around it
         self.client.with_user(self.manager).action_salon_forget()
         client = self.client.with_context(active_test=False)
         # The card.
