@@ -7,8 +7,8 @@ from odoo import api, fields, models
 class BeautyConsent(models.Model):
     """A client's consent (152-FZ): to process personal data, or to receive marketing on a channel.
 
-    Consents are never deleted: withdrawing one records the date; the partner's opt-in flags follow the
-    consents that are still in force.
+    Consents are evidence: nobody edits or deletes them (not even when the client is forgotten);
+    withdrawing one records the date; the partner's opt-in flags follow the consents still in force.
     """
 
     _name = "beauty.consent"
@@ -47,5 +47,8 @@ class BeautyConsent(models.Model):
             consent.active_consent = not consent.revoked_date
 
     def action_revoke(self):
-        self.filtered("active_consent").write({"revoked_date": fields.Datetime.now()})
+        """Withdraw: the one change a consent accepts, by whoever may read it (reception, managers)."""
+        self.check_access("read")
+        # sudo: consents are read-only for everyone; withdrawing only stamps the date (write_uid says who).
+        self.sudo().filtered("active_consent").write({"revoked_date": fields.Datetime.now()})
         return True

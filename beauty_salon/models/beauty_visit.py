@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import create_index
 
 from .beauty_availability import BLOCKING_STATES, merge_intervals
+from .res_partner import mask_contact
 
 # Allowed state changes: target state -> states it may come from.
 TRANSITIONS = {
@@ -229,6 +230,15 @@ class BeautyVisit(models.Model):
     def unlink(self):
         self.env["beauty.board"]._notify_bookings_changed(self.line_ids)
         return super().unlink()
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """The client's phone and e-mail come out masked where the card masks them (see res.partner)."""
+        result = super()._read_format(fnames, load=load)
+        masked = [fname for fname in ("partner_phone", "partner_email") if fname in fnames]
+        if masked and self.env["res.partner"]._salon_contacts_hidden():
+            for vals in result:
+                vals.update((fname, mask_contact(vals[fname])) for fname in masked)
+        return result
 
     def _check_editable(self):
         """Done visits change only through a manager's logged correction (``action_reopen``)."""

@@ -3,6 +3,11 @@
 
 from odoo import api, fields, models
 
+from .res_partner import mask_contact
+
+# The contact fields of a request that come out masked when it is a salon client's (see res.partner).
+LEAD_CONTACT_FIELDS = ("phone", "mobile", "email_from", "email_normalized", "phone_sanitized")
+
 
 class CrmLead(models.Model):
     """Salon funnel: a request becomes a booking, then a paid first visit (won), then a regular client."""
@@ -23,6 +28,17 @@ class CrmLead(models.Model):
         )
         for lead in self:
             lead.salon_visit_count = counts.get(lead, 0)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """A salon client's phone and e-mail are masked on her requests as on her card."""
+        result = super()._read_format(fnames, load=load)
+        masked = [fname for fname in fnames if fname in LEAD_CONTACT_FIELDS]
+        if masked and self.env["res.partner"]._salon_contacts_hidden():
+            clients = set(self.filtered("partner_id.is_salon_client").ids)
+            for vals in result:
+                if vals["id"] in clients:
+                    vals.update((fname, mask_contact(vals[fname])) for fname in masked)
+        return result
 
     def _salon_move_to(self, xmlid):
         """Move salon-funnel leads forward to the stage ``xmlid`` (never backwards)."""

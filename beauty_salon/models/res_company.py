@@ -53,6 +53,23 @@ class ResCompany(models.Model):
         help="Clients with few visits are overdue after this many days.",
     )
 
+    salon_hide_client_contacts = fields.Boolean(
+        string="Hide Client Contacts from Reception",
+        help="Administrators (reception) of this branch see client phones and e-mails masked; they still "
+        "find clients by phone and book them. Masters never see them, managers always do.",
+    )
+    salon_restrict_client_export = fields.Boolean(
+        string="Only Managers Export Clients",
+        default=True,
+        help="Exports that contain salon clients are refused to everyone but salon managers.",
+    )
+    salon_retention_years = fields.Integer(
+        string="Forget Clients After (years)",
+        default=0,
+        help="Clients of this branch without a visit for this many years are anonymised by a nightly job "
+        "(their visits, invoices and consents are kept). 0: never.",
+    )
+
     salon_online_booking = fields.Boolean(string="Online Booking", default=True)
     salon_online_confirm = fields.Selection(
         [("auto", "Confirmed at once"), ("manual", "Pending until the salon confirms")],
@@ -72,6 +89,11 @@ class ResCompany(models.Model):
             "salon_slot_step_positive",
             "CHECK (salon_slot_step > 0)",
             "The booking grid step must be positive.",
+        ),
+        (
+            "salon_retention_years_positive",
+            "CHECK (salon_retention_years >= 0)",
+            "The retention period cannot be negative.",
         ),
     ]
 

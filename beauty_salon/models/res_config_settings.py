@@ -15,6 +15,13 @@ class ResConfigSettings(models.TransientModel):
     salon_overdue_factor = fields.Float(related="company_id.salon_overdue_factor", readonly=False)
     salon_overdue_min_visits = fields.Integer(related="company_id.salon_overdue_min_visits", readonly=False)
     salon_overdue_window_days = fields.Integer(related="company_id.salon_overdue_window_days", readonly=False)
+    salon_hide_client_contacts = fields.Boolean(
+        related="company_id.salon_hide_client_contacts", readonly=False
+    )
+    salon_restrict_client_export = fields.Boolean(
+        related="company_id.salon_restrict_client_export", readonly=False
+    )
+    salon_retention_years = fields.Integer(related="company_id.salon_retention_years", readonly=False)
     salon_online_booking = fields.Boolean(related="company_id.salon_online_booking", readonly=False)
     salon_online_confirm = fields.Selection(related="company_id.salon_online_confirm", readonly=False)
     salon_online_lead_hours = fields.Integer(related="company_id.salon_online_lead_hours", readonly=False)

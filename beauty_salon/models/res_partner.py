@@ -5,13 +5,77 @@ import re
 import uuid
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tools import SQL, email_normalize
 
 # How many digits make a search term look like (the end of) a phone number.
 PHONE_SEARCH_MIN_DIGITS = 4
 # One @, no spaces, a dot in the domain: what a client can be written to.
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+# A client's contact fields that roles below the salon manager may see masked (see _salon_contacts_hidden).
+CONTACT_FIELDS = (
+    "phone",
+    "mobile",
+    "email",
+    "email_formatted",
+    "email_normalized",
+    "phone_sanitized",
+    "salon_phone_search",
+)
+# Every digit of a phone number but the last two; every e-mail address in a text.
+MASKED_DIGIT_RE = re.compile(r"\d(?=(?:\D*\d){2})")
+EMAIL_IN_TEXT_RE = re.compile(r"[^\s<>\"',;]+@[^\s<>\"',;]+")
+# Personal fields of the client card erased when a client is forgotten (set to False).
+FORGET_FIELDS = (
+    "phone",
+    "mobile",
+    "email",
+    "street",
+    "street2",
+    "city",
+    "zip",
+    "state_id",
+    "vat",
+    "website",
+    "function",
+    "title",
+    "comment",
+    "ref",
+    "image_1920",
+    "birthdate_date",
+    "salon_gender",
+    "salon_preferences",
+    "salon_allergies",
+    "salon_access_token",
+)
+# Personal fields of the client's requests and opportunities erased with her (set to False).
+FORGET_LEAD_FIELDS = (
+    "contact_name",
+    "partner_name",
+    "email_from",
+    "phone",
+    "mobile",
+    "street",
+    "street2",
+    "city",
+    "zip",
+    "website",
+    "function",
+    "description",
+)
+
+
+def mask_contact(value):
+    """``+7 916 123-45-67`` -> ``+* *** ***-**-67``; ``anna@mail.ru`` -> ``a***@***``."""
+    if not value or not isinstance(value, str):
+        return value
+    if "@" in value:
+        return EMAIL_IN_TEXT_RE.sub(lambda match: match.group(0)[0] + "***@***", value)
+    return MASKED_DIGIT_RE.sub("*", value)
 
 
 class ResPartner(models.Model):
@@ -103,6 +167,12 @@ class ResPartner(models.Model):
     )
     salon_imported_last_visit = fields.Date(string="Last Visit Before Odoo", copy=False)
     salon_registration_date = fields.Date(string="Client Since", copy=False)
+    salon_forgotten_date = fields.Datetime(
+        string="Personal Data Erased On",
+        readonly=True,
+        copy=False,
+        help="The client was forgotten: her personal data is gone, her visits and invoices are kept.",
+    )
 
     # ------------------------------------------------------------------ computes
     @api.depends("salon_consent_ids.active_consent", "salon_consent_ids.purpose", "salon_consent_ids.channel")
@@ -285,7 +355,29 @@ class ResPartner(models.Model):
             self._salon_format_phone_vals(vals)
         return super().create(vals_list)
 
+    def _read_format(self, fnames, load="_classic_read"):
+        """Clients' phones and e-mails come out masked for the roles that may not see them."""
+        result = super()._read_format(fnames, load=load)
+        masked = [fname for fname in fnames if fname in CONTACT_FIELDS]
+        if masked and self._salon_contacts_hidden():
+            clients = set(self.filtered("is_salon_client").ids) - {self.env.user.partner_id.id}
+            for vals in result:
+                if vals["id"] in clients:
+                    vals.update((fname, mask_contact(vals[fname])) for fname in masked)
+        return result
+
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        """Every export passes here, including a client's fields exported from her visits or orders."""
+        self._salon_check_export()
+        return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
+
     def write(self, vals):
+        if self._salon_contacts_hidden() and any(
+            "*" in (vals.get(fname) or "") for fname in ("phone", "mobile", "email")
+        ):
+            raise UserError(
+                self.env._("Client contacts are hidden from you: type the whole new phone or e-mail.")
+            )
         if {"phone", "mobile"} & set(vals) and len(self) == 1:
             self._salon_format_phone_vals(vals, self.country_id)
         elif {"phone", "mobile"} & set(vals):
@@ -299,6 +391,169 @@ class ResPartner(models.Model):
         for fname in ("phone", "mobile"):
             if vals.get(fname):
                 vals[fname] = self._salon_format_phone(vals[fname], country)
+
+    # ------------------------------------------------------------------ privacy
+    @api.model
+    def _salon_contacts_hidden(self):
+        """Does the current user see clients' phones and e-mails masked?
+
+        Masters always do; reception does where its branch hides client contacts; managers, users outside
+        the salon and the system never do. Booking, phone search and messages run on the real values.
+        """
+        if self.env.su:
+            return False
+        user = self.env.user
+        if user.has_group("beauty_salon.beauty_salon_group_manager") or not user.has_group(
+            "beauty_salon.beauty_salon_group_master"
+        ):
+            return False
+        if not user.has_group("beauty_salon.beauty_salon_group_user"):
+            return True
+        return self.env.company.salon_hide_client_contacts
+
+    def _salon_check_export(self):
+        """Refuse an export that contains salon clients to whoever is not a salon manager."""
+        if self.env.su or self.env.user.has_group("beauty_salon.beauty_salon_group_manager"):
+            return
+        restricted = self.env.company.salon_restrict_client_export or self._salon_contacts_hidden()
+        if restricted and any(self.mapped("is_salon_client")):
+            raise UserError(self.env._("Only a salon manager can export clients."))
+
+    def action_salon_forget(self):
+        """The manager's "Forget Client" button (after a confirmation): erase her personal data."""
+        if not self.env.user.has_group("beauty_salon.beauty_salon_group_manager"):
+            raise AccessError(self.env._("Only a salon manager can erase a client's personal data."))
+        self._salon_forget(self.env._("at the client's request"))
+        return True
+
+    def _salon_forget(self, reason):
+        """Irreversibly anonymise these clients; their visits, orders, invoices, payroll and consents stay.
+
+        Erased: the card's personal fields and photo, the photos and notes of her visits, her requests'
+        contacts, the bodies of the messages about her or to her, her pending e-mails and SMS, her online
+        booking attempts and her links. A note without personal data records who did it and when.
+        """
+        refused = self.filtered(lambda p: not p.is_salon_client or p.sudo().user_ids)
+        if refused:
+            raise UserError(
+                self.env._(
+                    "%(name)s is not a salon client or is a user: it cannot be forgotten.",
+                    name=refused[0].display_name,
+                )
+            )
+        # sudo: the caller is a manager (action_salon_forget) or the retention job; the erasure must reach
+        # every trace of the client whatever the record rules (other branches, other users' messages).
+        partners = self.sudo().with_context(active_test=False, tracking_disable=True, salon_no_messages=True)
+        partners = partners.filtered(lambda p: not p.salon_forgotten_date)
+        if not partners:
+            return True
+        env = partners.env
+        visits = env["beauty.visit"].search([("partner_id", "in", partners.ids)])
+        leads = env["crm.lead"].search([("partner_id", "in", partners.ids)])
+        records = {"res.partner": partners.ids, "beauty.visit": visits.ids, "crm.lead": leads.ids}
+        on_records = [[("model", "=", model), ("res_id", "in", ids)] for model, ids in records.items()]
+        of_records = [[("res_model", "=", model), ("res_id", "in", ids)] for model, ids in records.items()]
+        phones = set()
+        for partner in partners:
+            for number in filter(None, (partner.phone, partner.mobile)):
+                phones |= {number, partner._salon_normalize_phone(number, partner.country_id) or number}
+        emails = {partner.email_normalized for partner in partners if partner.email_normalized}
+        # Outgoing e-mails and SMS still queued or kept, to her or about her.
+        mail_domain = [("recipient_ids", "in", partners.ids)]
+        for email in emails:
+            mail_domain = ["|", *mail_domain, ("email_to", "ilike", email)]
+        env["mail.mail"].search(mail_domain).unlink()
+        env["sms.sms"].search(
+            ["|", ("partner_id", "in", partners.ids), ("number", "in", list(phones))]
+        ).unlink()
+        # Messages on her card, visits and requests lose their files and tracked values; those written by
+        # her or sent to her elsewhere (orders, invoices) keep their documents. Every body is emptied, except
+        # in the accounting audit trail (Invoicing's setting), which the law makes the salon keep.
+        Message = env["mail.message"]
+        own = Message.search(expression.OR(on_records))
+        others = Message.search(["|", ("author_id", "in", partners.ids), ("partner_ids", "in", partners.ids)])
+        own, others = (
+            msgs.filtered(lambda m: not m.account_audit_log_activated) for msgs in (own, others - own)
+        )
+        own.attachment_ids.unlink()
+        own.tracking_value_ids.unlink()
+        (own | others).write(
+            {"body": "", "subject": False, "email_from": False, "reply_to": False, "record_name": False}
+        )
+        env["mail.activity"].search(expression.OR(of_records)).unlink()
+        env["mail.followers"].search([("partner_id", "in", partners.ids)]).unlink()
+        # Photos and files of her card and visits.
+        attachments = env["ir.attachment"].search(expression.OR(of_records))
+        (attachments | visits.photo_ids).unlink()
+        visits.with_context(salon_correction=True).write({"note": False, "access_token": False})
+        visits.line_ids.with_context(salon_correction=True).write({"note": False})
+        lead_vals = dict.fromkeys([fname for fname in FORGET_LEAD_FIELDS if fname in leads._fields], False)
+        leads.write(dict(lead_vals, name=self.env._("Forgotten client")))
+        env["beauty.booking.attempt"].search([("phone", "in", list(phones))]).unlink()
+        now = fields.Datetime.now()
+        for partner in partners:
+            partner.write(
+                dict(
+                    dict.fromkeys(FORGET_FIELDS, False),
+                    name=self.env._("Forgotten client %(number)s", number=partner.id),
+                    salon_preferred_master_ids=[Command.clear()],
+                    salon_forgotten_date=now,
+                    active=False,
+                )
+            )
+            partner.message_post(
+                body=self.env._(
+                    "Personal data erased by %(user)s on %(date)s (%(reason)s). Visits, invoices and "
+                    "consents are kept.",
+                    user=self.env.user.name,
+                    date=fields.Datetime.to_string(now),
+                    reason=reason,
+                ),
+                author_id=self.env.user.partner_id.id,
+            )
+        return True
+
+    @api.model
+    def _cron_salon_forget_inactive(self):
+        """Nightly: forget the clients of branches with a retention period who have not come for that long.
+
+        A branch's period applies to the clients who visited it, or belong to it, or (with no visit at all)
+        to no branch; a visit in any branch after the cut-off, or a booking still ahead, keeps a client.
+        """
+        now = fields.Datetime.now()
+        self.env["beauty.visit"].flush_model(["partner_id", "company_id", "date_start"])
+        self.flush_model(
+            ["is_salon_client", "salon_forgotten_date", "salon_imported_last_visit", "company_id"]
+        )
+        for company in self.env["res.company"].search([("salon_retention_years", ">", 0)]):
+            cutoff = now - relativedelta(years=company.salon_retention_years)
+            rows = self.env.execute_query(
+                SQL(
+                    """SELECT p.id FROM res_partner p
+                        WHERE p.is_salon_client
+                          AND p.salon_forgotten_date IS NULL
+                          AND p.create_date < %(cutoff)s
+                          AND COALESCE(p.salon_imported_last_visit < %(cutoff)s, TRUE)
+                          AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id)
+                          AND NOT EXISTS (SELECT 1 FROM beauty_visit v
+                                           WHERE v.partner_id = p.id AND v.date_start >= %(cutoff)s)
+                          AND (p.company_id = %(company)s
+                               OR EXISTS (SELECT 1 FROM beauty_visit v
+                                           WHERE v.partner_id = p.id AND v.company_id = %(company)s)
+                               OR (p.company_id IS NULL AND NOT EXISTS (
+                                       SELECT 1 FROM beauty_visit v WHERE v.partner_id = p.id)))""",
+                    cutoff=cutoff,
+                    company=company.id,
+                )
+            )
+            self.browse([row[0] for row in rows])._salon_forget(
+                self.env._(
+                    "no visit to %(branch)s for %(years)s years",
+                    branch=company.name,
+                    years=company.salon_retention_years,
+                )
+            )
+        return True
 
     # ------------------------------------------------------------------ consents and messages
     def _salon_can_message(self, channel, marketing=False):

@@ -17,3 +17,4 @@ from . import test_board
 from . import test_board_ui
 from . import test_dashboard
 from . import test_public_routes_hostile
+from . import test_privacy
