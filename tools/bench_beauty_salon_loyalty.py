@@ -104,8 +104,8 @@ def prepare_database(db):
         log(f"installing beauty_salon_loyalty into {db}")
         odoo_run(db, "-i", "beauty_salon,beauty_salon_loyalty", "--without-demo=all")
     elif os.environ.get("BENCH_NO_UPDATE") != "1":
-        log(f"updating beauty_salon_loyalty in {db}")
-        odoo_run(db, "-u", "beauty_salon_loyalty")
+        log(f"updating beauty_salon and beauty_salon_loyalty in {db}")
+        odoo_run(db, "-u", "beauty_salon,beauty_salon_loyalty")
 
 
 # ---------------------------------------------------------------------- data set

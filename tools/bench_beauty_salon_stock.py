@@ -108,8 +108,8 @@ def prepare_database(db):
         subprocess.run(["dropdb", "--if-exists", db], check=True)
     common = ["-d", db, "--stop-after-init", "--log-level=warn"]
     if database_ready(db):
-        log(f"updating beauty_salon_stock in {db}")
-        odoo_sh(*common, "-u", "beauty_salon_stock")
+        log(f"updating beauty_salon and beauty_salon_stock in {db}")
+        odoo_sh(*common, "-u", "beauty_salon,beauty_salon_stock")
     else:
         log(f"installing beauty_salon and beauty_salon_stock into {db}")
         odoo_sh(*common, "-i", "beauty_salon,beauty_salon_stock", "--without-demo=all")
