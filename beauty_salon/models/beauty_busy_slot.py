@@ -5,7 +5,7 @@ from psycopg2.errors import ExclusionViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, create_index, format_datetime
+from odoo.tools import SQL, create_index, format_datetime, mute_logger
 
 # First key of the advisory locks that serialise bookings per resource (an arbitrary constant).
 ADVISORY_LOCK_NAMESPACE = 714_2001
@@ -75,7 +75,9 @@ class BeautyBusySlot(models.Model):
         if message:
             raise ValidationError(message)
         try:
-            with self.env.cr.savepoint():
+            # A refusal here is an expected answer, not an error for the server log (as core's
+            # product_product does around its own constraint).
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                 slots = self.create(vals_list)
         except ExclusionViolation:
             # Not visible in this transaction's snapshot: a concurrent booking committed meanwhile.
