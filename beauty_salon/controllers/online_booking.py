@@ -122,6 +122,17 @@ class SalonOnlineBooking(http.Controller):
         self._check_bookable_time(company, start)
         return start
 
+    def _chosen_time(self, company_id, service_ids, master_id, start):
+        """The branch, services, master and start time a client chose, each validated (404 / 400)."""
+        company, companies = self._company(company_id)
+        if not company:
+            raise NotFound()
+        services = self._services(company, service_ids)
+        if not services:
+            raise BadRequest(request.env._("Choose at least one service."))
+        master = self._master(company, services, master_id)
+        return company, companies, services, master, self._start(company, start)
+
     def _check_bookable_time(self, company, start):
         now = fields.Datetime.now()
         if start < now + timedelta(hours=company.salon_online_lead_hours):
@@ -192,14 +203,9 @@ class SalonOnlineBooking(http.Controller):
     )
     def booking_confirm(self, company_id=None, service_ids=None, master_id=None, start=None, **_kw):
         """The contact form for the chosen time."""
-        company, companies = self._company(company_id)
-        if not company:
-            raise NotFound()
-        services = self._services(company, service_ids)
-        if not services:
-            raise BadRequest(request.env._("Choose at least one service."))
-        master = self._master(company, services, master_id)
-        start_dt = self._start(company, start)
+        company, companies, services, master, start_dt = self._chosen_time(
+            company_id, service_ids, master_id, start
+        )
         return request.render(
             "beauty_salon.online_booking_confirm",
             self._values(
@@ -210,14 +216,9 @@ class SalonOnlineBooking(http.Controller):
     @http.route("/salon/booking/book", type="http", auth="public", methods=["POST"], sitemap=False)
     def booking_book(self, company_id=None, service_ids=None, master_id=None, start=None, **post):
         """Book: validate, rate-limit, re-check the time in this transaction, create the visit."""
-        company, companies = self._company(company_id)
-        if not company:
-            raise NotFound()
-        services = self._services(company, service_ids)
-        if not services:
-            raise BadRequest(request.env._("Choose at least one service."))
-        master = self._master(company, services, master_id)
-        start_dt = self._start(company, start)
+        company, companies, services, master, start_dt = self._chosen_time(
+            company_id, service_ids, master_id, start
+        )
         values = self._values(
             company, companies, services, master, start=start_dt, start_param=start, form=post
         )

@@ -53,6 +53,22 @@ def merge_intervals(intervals):
     return merged
 
 
+def subtract_intervals(intervals, removed):
+    """Parts of sorted, disjoint ``intervals`` not covered by sorted, disjoint ``removed``."""
+    result = []
+    for start, stop in intervals:
+        cursor = start
+        for cut_start, cut_stop in removed:
+            if cut_stop <= cursor or cut_start >= stop:
+                continue
+            if cut_start > cursor:
+                result.append((cursor, cut_start))
+            cursor = max(cursor, cut_stop)
+        if cursor < stop:
+            result.append((cursor, stop))
+    return result
+
+
 class IntervalSet:
     """Sorted, merged intervals with O(log n) containment and overlap tests."""
 

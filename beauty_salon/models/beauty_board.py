@@ -16,26 +16,12 @@ import pytz
 
 from odoo import api, fields, models
 
+from .beauty_availability import subtract_intervals
+
 # The client card's allergies and contraindications (a res.partner field): shown when installed.
 ALLERGY_FIELD = "salon_allergies"
 BUS_NOTIFICATION = "beauty_salon/board_changed"
 PRECOMMIT_KEY = "beauty_salon.board_changes"
-
-
-def subtract_intervals(intervals, removed):
-    """Parts of sorted, disjoint ``intervals`` not covered by sorted, disjoint ``removed``."""
-    result = []
-    for start, stop in intervals:
-        cursor = start
-        for cut_start, cut_stop in removed:
-            if cut_stop <= cursor or cut_start >= stop:
-                continue
-            if cut_start > cursor:
-                result.append((cursor, cut_start))
-            cursor = max(cursor, cut_stop)
-        if cursor < stop:
-            result.append((cursor, stop))
-    return result
 
 
 class BeautyBoard(models.AbstractModel):

@@ -8,23 +8,11 @@ import pytz
 
 from odoo import api, fields, models
 
+from odoo.addons.beauty_salon.models.beauty_availability import subtract_intervals
+
 
 def _hours(start, stop):
     return (stop - start).total_seconds() / 3600
-
-
-def _without(start, stop, breaks):
-    """The pieces of ``[start, stop)`` outside the ``breaks`` (sorted ``(start, stop, ...)`` intervals)."""
-    pieces = []
-    for break_start, break_stop, *_rest in breaks:
-        if break_stop <= start or break_start >= stop:
-            continue
-        if break_start > start:
-            pieces.append((start, break_start))
-        start = max(start, break_stop)
-    if start < stop:
-        pieces.append((start, stop))
-    return pieces
 
 
 def _clock(moment):
@@ -143,7 +131,9 @@ class BeautyPayrollTimesheet(models.Model):
             if day is not None:
                 day["shift"] = True
             check_out = pytz.utc.localize(attendance.check_out).astimezone(tz)
-            for piece_start, piece_stop in _without(max(check_in, start), min(check_out, stop), lunch or []):
+            worked = [(max(check_in, start), min(check_out, stop))]
+            breaks = [(break_start, break_stop) for break_start, break_stop, *_rest in lunch or []]
+            for piece_start, piece_stop in subtract_intervals(worked, breaks):
                 while piece_start < piece_stop:
                     midnight = tz.localize(datetime.combine(piece_start.date() + timedelta(days=1), time.min))
                     piece_end = min(piece_stop, midnight)

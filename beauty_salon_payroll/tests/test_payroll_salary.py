@@ -1,6 +1,7 @@
 # Copyright 2026 Beauty Salon Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import PayrollCase
@@ -49,6 +50,19 @@ class TestSalaryAndTimesheet(PayrollCase):
         self.assertTrue(days["2030-03-04"].missing_check_out)
         self.assertFalse(days["2030-03-04"].absent)
         self.assertEqual(days["2030-03-04"].worked_hours, 0.0)
+
+    def test_a_scheduled_lunch_break_is_not_worked_time(self):
+        """Monday's schedule gets a 13:00-14:00 lunch break: in 09:00-18:00 is 8 h worked, not 9."""
+        self.calendar.attendance_ids = [
+            Command.create(
+                {"name": "Lunch", "dayofweek": "0", "hour_from": 13, "hour_to": 14, "day_period": "lunch"}
+            )
+        ]
+        self.scheme(self.master_anna, salary_mode="hour", salary_amount=300)
+        self.attend(self.master_anna, "2030-03-04 09:00", "2030-03-04 18:00")
+        sheet = self.make_sheet(self.master_anna, "2030-03-04", "2030-03-04")
+        self.assertEqual(sheet.timesheet_ids.worked_hours, 8.0)
+        self.assertEqual(self.lines_by_kind(sheet, "hour").amount, 2400.0)
 
     def test_timesheet_lateness_absence_overtime(self):
         """Scheduled 09:00-13:00 and 14:00-20:00 (10 h): in at 09:20, out at 21:30 (12 h 10 min)."""
