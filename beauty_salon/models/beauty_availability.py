@@ -136,6 +136,11 @@ class BeautyAvailability(models.AbstractModel):
     _name = "beauty.availability"
     _description = "Salon Availability Engine"
 
+    @api.model
+    def _subtract_intervals(self, intervals, removed):
+        """``subtract_intervals`` for the other salon addons (e.g. worked time without breaks)."""
+        return subtract_intervals(intervals, removed)
+
     # ------------------------------------------------------------------ loading
     @api.model
     def _to_utc_naive(self, value):

@@ -8,8 +8,6 @@ import pytz
 
 from odoo import api, fields, models
 
-from odoo.addons.beauty_salon.models.beauty_availability import subtract_intervals
-
 
 def _hours(start, stop):
     return (stop - start).total_seconds() / 3600
@@ -133,7 +131,9 @@ class BeautyPayrollTimesheet(models.Model):
             check_out = pytz.utc.localize(attendance.check_out).astimezone(tz)
             worked = [(max(check_in, start), min(check_out, stop))]
             breaks = [(break_start, break_stop) for break_start, break_stop, *_rest in lunch or []]
-            for piece_start, piece_stop in subtract_intervals(worked, breaks):
+            for piece_start, piece_stop in self.env["beauty.availability"]._subtract_intervals(
+                worked, breaks
+            ):
                 while piece_start < piece_stop:
                     midnight = tz.localize(datetime.combine(piece_start.date() + timedelta(days=1), time.min))
                     piece_end = min(piece_stop, midnight)
