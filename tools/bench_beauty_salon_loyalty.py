@@ -23,7 +23,10 @@ Prints ``BENCH <name> <value> <unit>``:
   card and bonus points applied, invoiced and paid (target <= 150 ms), its p95, the part of it until
   the order is confirmed with its loyalty (``..._order_p50_ms``; the rest is Odoo's invoice, posting and
   payment), its CPU time (``..._cpu_p50_ms``: this process and its PostgreSQL backend, what a shared
-  machine's load does not inflate), and the same checkout for a client with no card as a reference.
+  machine's load does not inflate), and the same checkout for a client with no card as a reference;
+* ``checkout_odoo_alone_p50_ms`` — the floor under any checkout: Odoo's own sale order of one service,
+  confirmed, invoiced, posted and paid with the register-payment wizard, in a database of its own where only
+  ``sale_management`` is installed (no salon addon), with ``..._invoice_p50_ms`` its part from invoicing on.
 
 Environment: ``BENCH_REBUILD=1`` drops and rebuilds the database; ``BENCH_NO_UPDATE=1`` reuses it without
 updating the addon to the current code first.
@@ -48,6 +51,7 @@ from odoo.tools import SQL
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DB = "salon_bench_beauty_salon_loyalty"
+ODOO_ALONE_DB = "salon_bench_odoo_alone"
 CARDS = 200_000
 DUE_EVERY = 4  # one card in four holds an accrual past its last day
 VALIDITY_DAYS = 180
@@ -350,12 +354,57 @@ def bench_checkout(registry, salon, client, points, runs):
     return durations, order_parts, cpu_times
 
 
+def bench_odoo_alone(db, runs):
+    """Odoo's own order -> invoice -> post -> payment (one service line, a cash journal), rolled back.
+
+    Returns the durations of the whole flow and of its part from invoicing on.
+    """
+    if os.environ.get("BENCH_REBUILD") == "1" and database_exists(db):
+        subprocess.run(["dropdb", db], check=True)
+    if not database_exists(db):
+        log(f"installing sale_management alone into {db}")
+        odoo_run(db, "-i", "sale_management", "--without-demo=all")
+    registry = Registry(db)
+    with environment(registry) as env:
+        Partner, Product = env["res.partner"], env["product.product"]
+        partner = Partner.search([("name", "=", "Bench client")], limit=1) or Partner.create(
+            {"name": "Bench client"}
+        )
+        product = Product.search([("name", "=", "Bench haircut")], limit=1) or Product.create(
+            {"name": "Bench haircut", "type": "service", "list_price": 2500.0, "invoice_policy": "order"}
+        )
+        journal = env["account.journal"].search([("type", "=", "cash")], limit=1)
+        partner_id, product_id, journal_id = partner.id, product.id, journal.id
+    durations, invoicing = [], []
+    for index in range(runs + 3):
+        with environment(registry, commit=False) as env:
+            started = time.perf_counter()
+            order = env["sale.order"].create(
+                {"partner_id": partner_id, "order_line": [Command.create({"product_id": product_id})]}
+            )
+            order.action_confirm()
+            invoicing_started = time.perf_counter()
+            invoice = order._create_invoices()
+            invoice.action_post()
+            env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            ).create({"journal_id": journal_id})._create_payments()
+            env.flush_all()
+            finished = time.perf_counter()
+            assert invoice.payment_state in ("paid", "in_payment"), "the order is not paid"
+        if index >= 3:
+            durations.append(finished - started)
+            invoicing.append(finished - invoicing_started)
+    return durations, invoicing
+
+
 def main(argv):
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--db", default=os.environ.get("BENCH_LOYALTY_DB", DEFAULT_DB))
     parser.add_argument("--checkouts", type=int, default=30)
+    parser.add_argument("--odoo-alone-db", default=os.environ.get("BENCH_ODOO_ALONE_DB", ODOO_ALONE_DB))
     args = parser.parse_args(argv)
     prepare_database(args.db)
     odoo.tools.config.parse_config(
@@ -377,6 +426,10 @@ def main(argv):
     bench("checkout_without_cards_p50_ms", median_ms(plain), "ms")
     bench("checkout_without_cards_order_p50_ms", median_ms(plain_order), "ms")
     bench("checkout_without_cards_cpu_p50_ms", median_ms(plain_cpu), "ms")
+    log(f"checkout in Odoo alone ({args.odoo_alone_db}): {args.checkouts} orders")
+    alone, alone_invoicing = bench_odoo_alone(args.odoo_alone_db, args.checkouts)
+    bench("checkout_odoo_alone_p50_ms", median_ms(alone), "ms")
+    bench("checkout_odoo_alone_invoice_p50_ms", median_ms(alone_invoicing), "ms")
     log("done")
     return 0
 

@@ -23,4 +23,3 @@ from . import beauty_board
 from . import sale_order
 from . import sale_order_line
 from . import beauty_demo
-from . import beauty_demo_checkout

@@ -111,14 +111,30 @@ class BeautyDemo(models.AbstractModel):
         env["beauty.consent"].create(consents)
 
     @api.model
-    def _checkout_demo_visits(self, env, visits):
-        """Done visits are paid at the desk (cash), so that revenue and client figures are real."""
+    def _checkout_demo_visits(self, env, visits, retail_every=3):
+        """Done visits are paid at the desk (cash), so that revenue and client figures are real; every
+        ``retail_every``-th client also buys a retail product from her master.
+
+        The demo salon is on the simplified tax system: its services and products sell without VAT (the
+        generic chart's sales tax, Odoo having no Russian chart, would otherwise be put on them).
+        """
+        products = self._demo_ref("product_salon_retail_shampoo") | self._demo_ref(
+            "product_salon_retail_cuticle_oil"
+        )
+        services = env["product.template"].search([("is_salon_service", "=", True)])
+        (services | products.product_tmpl_id).taxes_id = [Command.clear()]
         journal = env["account.journal"].search(
             [("type", "=", "cash"), ("company_id", "=", env.company.id)], limit=1
         )
-        for visit in visits:
+        for index, visit in enumerate(visits):
+            retail = []
+            if index % retail_every == 0:
+                product = products[index // retail_every % len(products)]
+                retail = [
+                    Command.create({"product_id": product.id, "master_id": visit.line_ids[0].master_id.id})
+                ]
             env["beauty.visit.checkout"].create(
-                {"visit_id": visit.id, "journal_id": journal.id}
+                {"visit_id": visit.id, "journal_id": journal.id, "product_line_ids": retail}
             ).action_confirm()
 
     @api.model

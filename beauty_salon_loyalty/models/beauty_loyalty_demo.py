@@ -36,9 +36,6 @@ class BeautyLoyaltyDemo(models.AbstractModel):
         company = env.ref("base.main_company")
         today = fields.Date.context_today(self)
         self._demo_accounting(env, company)
-        # Odoo has no Russian chart: the generic chart's sales tax belongs to another country and cannot be
-        # invoiced by the Russian demo company. Salons on the simplified tax system sell without VAT.
-        env["product.template"].search([("is_salon_service", "=", True)]).taxes_id = [Command.clear()]
         service = self._demo_services(env)
         clients = {n: env.ref(f"beauty_salon.res_partner_salon_client_{n:02d}") for n in range(1, 61)}
         programs = self._demo_programs(env, service, today)
