@@ -179,6 +179,13 @@ class BeautySalonCase(TransactionCase, SalonFixtures):
 class PublicPagesMixin:
     """For HttpCase tests that use the public pages the way a client's browser does."""
 
+    @classmethod
+    def read_pages_in_english(cls):
+        """Tests that read the pages' text ask for English, which a database created in Russian (as
+        `make demo` does) has not even activated: its pages speak Russian."""
+        cls.env["res.lang"]._activate_lang("en_US")
+        cls.env.ref("base.public_user").lang = "en_US"
+
     def csrf(self, url):
         """The CSRF token of the page at ``url`` (which must answer 200)."""
         response = self.url_open(url)

@@ -17,6 +17,7 @@ class TestClientLinks(HttpCase, PublicPagesMixin, SalonFixtures):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, salon_no_messages=True))
         cls.build_salon(cls.env)
         cls.company.salon_client_cancel_hours = 12
+        cls.read_pages_in_english()
 
     def book_in(self, hours, partner=None):
         """A visit starting ``hours`` from now (rounded to the next quarter), booked over any schedule."""

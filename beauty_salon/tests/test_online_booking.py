@@ -23,6 +23,7 @@ class TestOnlineBooking(HttpCase, PublicPagesMixin, SalonFixtures):
         cls.company.write({"country_id": cls.env.ref("base.ru").id, "salon_online_confirm": "auto"})
         cls.company.resource_calendar_id.tz = "Europe/Moscow"
         cls.company.partner_id.tz = "Europe/Moscow"
+        cls.read_pages_in_english()
         # A day ten days ahead, Moscow time: the fixture masters work 09:00-13:00 and 14:00-20:00 every day.
         tz = pytz.timezone("Europe/Moscow")
         cls.day = (datetime.now(tz) + timedelta(days=10)).date()
