@@ -16,6 +16,8 @@ LINE_KINDS = [
     ("fine", "Fine"),
     ("advance", "Advance"),
 ]
+# A line's sequence: its kind's place in LINE_KINDS.
+KIND_SEQUENCE = {kind: index for index, (kind, _label) in enumerate(LINE_KINDS)}
 # Kinds booked on the commission expense account.
 COMMISSION_KINDS = ("service", "retail")
 MANAGERS = "beauty_salon.beauty_salon_group_manager,account.group_account_user"
@@ -74,9 +76,8 @@ class BeautyPayrollSheetLine(models.Model):
 
     @api.depends("kind")
     def _compute_sequence(self):
-        order = [kind for kind, _label in LINE_KINDS]
         for line in self:
-            line.sequence = order.index(line.kind) if line.kind else 0
+            line.sequence = KIND_SEQUENCE.get(line.kind, 0)
 
     @api.model
     def _bulk_create(self, vals_list):
@@ -94,7 +95,6 @@ class BeautyPayrollSheetLine(models.Model):
             sheet.id: ([sheet.id, sheet.employee_id.id, sheet.company_id.id], sheet.currency_id.rounding)
             for sheet in sheets
         }
-        sequence = {kind: index for index, (kind, _label) in enumerate(LINE_KINDS)}
         now, uid = self.env.cr.now(), self.env.uid
         rows = []
         for vals in vals_list:
@@ -106,7 +106,10 @@ class BeautyPayrollSheetLine(models.Model):
                 for column in BULK_COLUMNS
             ]
             rows.append(
-                SQL("(%s)", SQL(", ").join([*columns, sequence[vals["kind"]], *values, uid, now, uid, now]))
+                SQL(
+                    "(%s)",
+                    SQL(", ").join([*columns, KIND_SEQUENCE[vals["kind"]], *values, uid, now, uid, now]),
+                )
             )
         columns = SQL(", ").join(
             SQL.identifier(column)

@@ -117,7 +117,7 @@ def compute_segment(env, segment, currency):
         amount = currency.round(base * rate / 100 + fixed * row.quantity)
         lines.append(_revenue_line(row, "service", base, rate, amount, scheme, row.product.display_name))
     if tiered:
-        lines += _tiered_lines(env, scheme, services, tiered, currency)
+        lines += _tiered_lines(env, scheme, deducted, services, tiered, currency)
     if scheme.retail_rate:
         for row in segment.rows:
             if not row.is_service:
@@ -143,9 +143,8 @@ def compute_segment(env, segment, currency):
     return lines
 
 
-def _tiered_lines(env, scheme, services, tiered, currency):
+def _tiered_lines(env, scheme, deducted, services, tiered, currency):
     """Lines of the services paid by the tiers; the bracket comes from all the period's service revenue."""
-    deducted = scheme._deducted_kinds()
     revenue = sum(row.commission_base(deducted) for row in services)
     if scheme.tier_mode == "whole":
         rate = scheme._tier_rate(revenue)
