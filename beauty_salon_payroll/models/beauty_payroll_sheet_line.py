@@ -21,7 +21,8 @@ KIND_SEQUENCE = {kind: index for index, (kind, _label) in enumerate(LINE_KINDS)}
 # Kinds booked on the commission expense account.
 COMMISSION_KINDS = ("service", "retail")
 MANAGERS = "beauty_salon.beauty_salon_group_manager,account.group_account_user"
-# Columns written by _bulk_create besides the sheet's own and the audit columns.
+# Columns written by _bulk_create besides the sheet's own and the audit columns: a stored field added to the
+# model must be added here too.
 BULK_COLUMNS = (
     "kind",
     "name",
